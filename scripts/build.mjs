@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Bundles the extension host code, the snippet runner's worker, the webview scripts and the integration tests
+// with esbuild, and copies KaTeX's stylesheet and fonts next to the webview scripts.
+// Flags: --production (minified, no sourcemaps), --watch.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const rel = (...segments) => path.join(root, ...segments);
+
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  // The bundle keeps lazy require() calls lazy: esbuild wraps each module so it runs on first use.
+  logLevel: 'warning',
+};
+
+const targets = [
+  { ...nodeCommon, entryPoints: [rel('src/extension.ts')], outfile: rel('dist/extension.js'), external: ['vscode'] },
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    entryPoints: [rel('webview-src/topic.ts')],
+    outdir: rel('dist/webview'),
+    logLevel: 'warning',
+  },
+];
+
+const runnerWorker = rel('src/snippets/runner/worker.ts');
+if (fs.existsSync(runnerWorker)) {
+  targets.push({ ...nodeCommon, entryPoints: [runnerWorker], outfile: rel('dist/runnerWorker.js') });
+}
+
+// Integration tests run inside the extension host; they are built for development only, never packaged.
+if (!production) {
+  const integrationDir = rel('test/integration');
+  const entries = fs.readdirSync(integrationDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(integrationDir, f));
+  targets.push({ ...nodeCommon, sourcemap: 'inline', entryPoints: entries, outdir: rel('out/integration'), external: ['vscode', 'mocha'] });
+}
+
+function copyKatexAssets() {
+  const katexDist = rel('node_modules/katex/dist');
+  const out = rel('dist/webview/katex');
+  fs.mkdirSync(path.join(out, 'fonts'), { recursive: true });
+  fs.copyFileSync(path.join(katexDist, 'katex.min.css'), path.join(out, 'katex.min.css'));
+  // Webviews run in Chromium, which takes woff2: the other formats would only grow the package.
+  for (const font of fs.readdirSync(path.join(katexDist, 'fonts')).filter((f) => f.endsWith('.woff2'))) {
+    fs.copyFileSync(path.join(katexDist, 'fonts', font), path.join(out, 'fonts', font));
+  }
+}
+
+async function generateEditorSnippets() {
+  const generator = rel('src/snippets/editorSnippets.ts');
+  if (!fs.existsSync(generator)) return;
+  // Bundled on the fly so the build needs no TypeScript loader.
+  const bundled = rel('out/build/editorSnippets.cjs');
+  await esbuild.build({ ...nodeCommon, minify: false, sourcemap: false, entryPoints: [generator], outfile: bundled });
+  const { createRequire } = await import('node:module');
+  const { writeEditorSnippets } = createRequire(import.meta.url)(bundled);
+  writeEditorSnippets(rel('snippets'), rel('snippets/generated/typescript.json'));
+}
+
+async function main() {
+  const started = Date.now();
+  fs.rmSync(rel('dist'), { recursive: true, force: true });
+  copyKatexAssets();
+  await generateEditorSnippets();
+  if (watch) {
+    const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
+    await Promise.all(contexts.map((context) => context.watch()));
+    console.log('[build] watching for changes…');
+    return;
+  }
+  await Promise.all(targets.map((options) => esbuild.build(options)));
+  console.log(`[build] ${production ? 'production' : 'development'} build in ${Date.now() - started} ms`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,145 @@
+// Starts code-server (real VS Code in a browser) for tests, `npm start` and benchmarks, and opens its workbench
+// in headless Chromium through playwright-core.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { provisionCodeServer } from '../provision-code-server.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** User settings that keep the workbench quiet and deterministic in tests. */
+const TEST_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+  'window.restoreWindows': 'none',
+  'chat.disableAIFeatures': true,
+};
+
+/**
+ * Starts code-server on a free loopback port with throw-away user data.
+ * Returns { url, port, userDataDir, stop(), log() }.
+ */
+export async function startCodeServer({ settings = {}, env = {}, locale, extensionsDir, keepUserData = false } = {}) {
+  const bin = provisionCodeServer({ quiet: true });
+  const port = await freePort();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-user-'));
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_SETTINGS, ...settings }, null, 2));
+  const extDir = extensionsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-ext-'));
+  const args = [
+    bin,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    ...(locale ? ['--locale', locale] : []),
+  ];
+  let output = '';
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 60 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const stop = async () => {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
+          resolve();
+        }, 5000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    if (!keepUserData) {
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!extensionsDir) fs.rmSync(extDir, { recursive: true, force: true });
+    }
+  };
+  return { url, port, userDataDir, extensionsDir: extDir, stop, log: () => output };
+}
+
+/** The workbench URL that opens `folder` with the extension under development (and optionally a test module). */
+export function workbenchUrl(server, { folder, extensionDevelopmentPath = root, extensionTestsPath } = {}) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+  if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  const query = new URLSearchParams();
+  if (folder) query.set('folder', folder);
+  if (extensionDevelopmentPath) query.set('payload', JSON.stringify(payload));
+  return `${server.url}/?${query.toString()}`;
+}
+
+/** Launches Debian's Chromium headless. The flags keep it off this machine's closed network. */
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Copies the fixture workspace to a fresh temporary folder so tests can change it freely. */
+export function freshWorkspace(fixture = path.join(root, 'test', 'fixtures', 'workspace')) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-ws-'));
+  fs.cpSync(fixture, dir, { recursive: true });
+  return dir;
+}

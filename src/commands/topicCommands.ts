@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { SETTINGS_SECTION, topicKey, type ContentService } from '../content/contentService';
+import { localize, otherLanguage } from '../content/language';
+import { OPEN_TOPIC_COMMAND } from '../views/topicTree';
+import type { TopicPanelManager } from '../webview/topicPanel';
+import { starterDeckFile } from '../content/starterDeck';
+
+/** Registers the commands that browse topics and manage user decks. */
+export function registerTopicCommands(content: ContentService, panels: TopicPanelManager): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(OPEN_TOPIC_COMMAND, async (key?: unknown) => {
+      const chosen = typeof key === 'string' ? key : await pickTopic(content);
+      if (!chosen) return false;
+      const shown = await panels.show(chosen);
+      if (!shown) void vscode.window.showWarningMessage(vscode.l10n.t('Topic "{0}" no longer exists.', chosen));
+      return shown;
+    }),
+    vscode.commands.registerCommand('mlInterview.refreshTopics', () => content.reload()),
+    vscode.commands.registerCommand('mlInterview.newDeckFile', () => createStarterDeckFile()),
+  );
+}
+
+async function pickTopic(content: ContentService): Promise<string | undefined> {
+  const language = content.language;
+  const items = (await content.topics()).map((topic) => ({
+    label: localize(topic.title, language) ?? topic.id,
+    description: topic.title[otherLanguage(language)],
+    detail: localize(topic.summary, language),
+    key: topicKey(topic),
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Open Topic'),
+    placeHolder: vscode.l10n.t('Choose an interview topic'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked?.key;
+}
+
+async function createStarterDeckFile(): Promise<void> {
+  const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
+  if (!workspaceFolder) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: user decks live in a folder of the workspace.'));
+    return;
+  }
+  const relative = vscode.workspace.getConfiguration(SETTINGS_SECTION, workspaceFolder).get<string>('userDecks.folder', '.interview');
+  const folder = vscode.Uri.joinPath(workspaceFolder.uri, relative);
+  await vscode.workspace.fs.createDirectory(folder);
+  let file = vscode.Uri.joinPath(folder, 'my-first-topic.md');
+  for (let n = 2; await exists(file); n++) file = vscode.Uri.joinPath(folder, `my-first-topic-${n}.md`);
+  const id = file.path.split('/').pop()?.replace(/\.md$/, '') ?? 'my-first-topic';
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(starterDeckFile(id)));
+  await vscode.window.showTextDocument(file);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,125 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
+import { loadDeck, type Deck, type LoadedTopic } from './deckLoader';
+import { resolveLanguage, type ContentLanguage, type LanguageSetting } from './language';
+
+export const BUILT_IN_DECK_ID = 'builtin';
+export const SETTINGS_SECTION = 'mlInterview';
+
+/** A topic's key is unique across decks: `<deckId>/<topicId>`. */
+export function topicKey(topic: LoadedTopic): string {
+  return `${topic.deckId}/${topic.id}`;
+}
+
+/**
+ * Loads the built-in deck and the workspace's user decks, reports broken files in the Problems panel,
+ * and reloads user decks when their files change.
+ */
+export class ContentService extends Disposable {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('mlInterview'));
+  private decksPromise: Promise<Deck[]> | undefined;
+  private userDeckWatchers: vscode.Disposable[] = [];
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    super();
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${SETTINGS_SECTION}.userDecks.folder`)) this.reload();
+        if (event.affectsConfiguration(`${SETTINGS_SECTION}.language`)) this.changeEmitter.fire();
+      }),
+    );
+    this.register({ dispose: () => this.disposeWatchers() });
+  }
+
+  get builtInFolder(): string {
+    return vscode.Uri.joinPath(this.extensionUri, 'content', 'topics').fsPath;
+  }
+
+  get diagramsFolder(): string {
+    return vscode.Uri.joinPath(this.extensionUri, 'content', 'diagrams').fsPath;
+  }
+
+  /** The content language: the setting, or VS Code's display language when it is `auto`. */
+  get language(): ContentLanguage {
+    const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<LanguageSetting>('language', 'auto');
+    return resolveLanguage(setting, vscode.env.language);
+  }
+
+  decks(): Promise<Deck[]> {
+    this.decksPromise ??= this.loadAll();
+    return this.decksPromise;
+  }
+
+  async topics(): Promise<LoadedTopic[]> {
+    return (await this.decks()).flatMap((deck) => deck.topics);
+  }
+
+  async findTopic(key: string): Promise<LoadedTopic | undefined> {
+    return (await this.topics()).find((topic) => topicKey(topic) === key);
+  }
+
+  async deckOf(topic: LoadedTopic): Promise<Deck | undefined> {
+    return (await this.decks()).find((deck) => deck.id === topic.deckId);
+  }
+
+  reload(): void {
+    this.decksPromise = undefined;
+    this.changeEmitter.fire();
+  }
+
+  private async loadAll(): Promise<Deck[]> {
+    const builtIn = loadDeck({ id: BUILT_IN_DECK_ID, label: 'ByteDance AI Lab', folder: this.builtInFolder, trusted: true });
+    const userFolders = this.userDeckFolders();
+    this.watchUserDecks(userFolders);
+    const decks = await Promise.all([
+      builtIn,
+      ...userFolders.map(({ workspaceFolder, folder }) =>
+        loadDeck({ id: `user:${workspaceFolder.uri.toString()}`, label: `${workspaceFolder.name} · ${path.basename(folder)}`, folder, trusted: false }),
+      ),
+    ]);
+    this.publishProblems(decks);
+    return decks.filter((deck) => deck.exists);
+  }
+
+  private userDeckFolders(): { workspaceFolder: vscode.WorkspaceFolder; folder: string }[] {
+    return (vscode.workspace.workspaceFolders ?? [])
+      .filter((workspaceFolder) => workspaceFolder.uri.scheme === 'file')
+      .map((workspaceFolder) => {
+        const relative = vscode.workspace.getConfiguration(SETTINGS_SECTION, workspaceFolder).get<string>('userDecks.folder', '.interview');
+        return { workspaceFolder, folder: path.resolve(workspaceFolder.uri.fsPath, relative) };
+      });
+  }
+
+  private watchUserDecks(folders: { workspaceFolder: vscode.WorkspaceFolder; folder: string }[]): void {
+    this.disposeWatchers();
+    for (const { workspaceFolder, folder } of folders) {
+      const relative = path.relative(workspaceFolder.uri.fsPath, folder).split(path.sep).join('/');
+      // Watch the folder itself too, so creating or deleting `.interview` is noticed.
+      for (const glob of [`${relative}/*.md`, relative]) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceFolder, glob));
+        const onChange = () => this.reload();
+        this.userDeckWatchers.push(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));
+      }
+    }
+  }
+
+  private disposeWatchers(): void {
+    for (const watcher of this.userDeckWatchers) watcher.dispose();
+    this.userDeckWatchers = [];
+  }
+
+  private publishProblems(decks: Deck[]): void {
+    this.diagnostics.clear();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const problem of decks.flatMap((deck) => deck.problems)) {
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(problem.line, 0, problem.line, Number.MAX_SAFE_INTEGER), problem.message, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'ML Interview';
+      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), diagnostic]);
+    }
+    for (const [file, list] of byFile) this.diagnostics.set(vscode.Uri.file(file), list);
+  }
+}

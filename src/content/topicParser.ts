@@ -1,0 +1,118 @@
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { CONTENT_LANGUAGES, type ContentLanguage } from './language';
+import { topicFrontMatterSchema, type TopicFrontMatter } from './topicSchema';
+
+/** A topic as read from one Markdown file. */
+export interface Topic extends TopicFrontMatter {
+  /** Body Markdown per language; a body without language markers serves both. */
+  body: Partial<Record<ContentLanguage, string>>;
+}
+
+/** Why a file could not be read as a topic, located for the Problems panel. */
+export interface TopicProblem {
+  file: string;
+  /** Zero-based line in the file. */
+  line: number;
+  message: string;
+}
+
+export type ParseResult = { ok: true; topic: Topic } | { ok: false; problems: TopicProblem[] };
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const LANGUAGE_MARKER = /^<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*$/gm;
+
+/** Parses a topic file: YAML front matter validated by the schema, then the body split by language markers. */
+export function parseTopicFile(file: string, text: string): ParseResult {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) {
+    return fail(file, 0, 'missing front matter: start the file with a `---` line, the YAML fields (id, title, …), and a closing `---` line');
+  }
+  // Line 0 is the opening `---`; YAML line numbers are relative to the line after it.
+  const yamlFirstLine = 1;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(match[1], { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({
+        file,
+        line: yamlFirstLine + (error.linePos?.[0].line ?? 1) - 1,
+        message: `invalid YAML in front matter: ${firstLine(error.message)}`,
+      })),
+    };
+  }
+  const parsed = topicFrontMatterSchema.safeParse(document.toJS());
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        file,
+        // An unknown key is best pointed at where it is written, not at its parent.
+        line: yamlFirstLine + lineOfPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path) - 1,
+        message: describeIssue(issue),
+      })),
+    };
+  }
+  const bodyStartLine = text.slice(0, match[0].length).split('\n').length - 1;
+  const split = splitByLanguage(text.slice(match[0].length));
+  if (typeof split === 'string') return fail(file, bodyStartLine, split);
+  return { ok: true, topic: { ...parsed.data, body: split } };
+}
+
+function fail(file: string, line: number, message: string): ParseResult {
+  return { ok: false, problems: [{ file, line, message }] };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
+
+/** One-based line of the YAML node at `path`, or of its nearest existing parent. */
+function lineOfPath(
+  document: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  path: readonly PropertyKey[],
+): number {
+  for (let length = path.length; length >= 0; length--) {
+    const keys = path.slice(0, length).filter((key): key is string | number => typeof key !== 'symbol');
+    const node = length === 0 ? document.contents : document.getIn(keys, true);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`` : 'front matter';
+  if (issue.code === 'unrecognized_keys') {
+    return `${field}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')} — remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling (see docs/deck-format.md)`;
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return `${field} is required — add it to the front matter (see docs/deck-format.md)`;
+  }
+  return `${field}: ${issue.message}`;
+}
+
+/** Splits a body at `<!-- lang: xx -->` markers; returns an error message for an unknown or repeated language. */
+function splitByLanguage(body: string): Partial<Record<ContentLanguage, string>> | string {
+  const markers = [...body.matchAll(LANGUAGE_MARKER)];
+  if (markers.length === 0) {
+    const shared = body.trim();
+    return { en: shared, 'zh-cn': shared };
+  }
+  const sections: Partial<Record<ContentLanguage, string>> = {};
+  for (const [index, marker] of markers.entries()) {
+    const language = marker[1].toLowerCase();
+    if (!isContentLanguage(language)) {
+      return `unknown language marker \`${marker[0]}\`: use \`<!-- lang: en -->\` or \`<!-- lang: zh-cn -->\``;
+    }
+    if (sections[language] !== undefined) return `the language \`${language}\` has two sections: keep one`;
+    const end = index + 1 < markers.length ? markers[index + 1].index : body.length;
+    sections[language] = body.slice((marker.index ?? 0) + marker[0].length, end).trim();
+  }
+  return sections;
+}
+
+function isContentLanguage(value: string): value is ContentLanguage {
+  return (CONTENT_LANGUAGES as readonly string[]).includes(value);
+}

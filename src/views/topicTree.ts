@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { topicKey, type ContentService } from '../content/contentService';
+import type { Deck, LoadedTopic } from '../content/deckLoader';
+import { localize, otherLanguage } from '../content/language';
+import { Disposable } from '../util/dispose';
+
+export const OPEN_TOPIC_COMMAND = 'mlInterview.openTopic';
+
+export type TopicTreeNode =
+  | { kind: 'deck'; deck: Deck }
+  | { kind: 'topic'; topic: LoadedTopic }
+  | { kind: 'problems'; deck: Deck };
+
+/** The sidebar tree: decks, their topics, and a pointer to the Problems panel when a deck has broken files. */
+export class TopicTreeProvider extends Disposable implements vscode.TreeDataProvider<TopicTreeNode> {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<TopicTreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(private readonly content: ContentService) {
+    super();
+    this.register(content.onDidChange(() => this.changeEmitter.fire(undefined)));
+  }
+
+  async getChildren(node?: TopicTreeNode): Promise<TopicTreeNode[]> {
+    if (!node) return (await this.content.decks()).map((deck) => ({ kind: 'deck', deck }));
+    if (node.kind !== 'deck') return [];
+    const children: TopicTreeNode[] = node.deck.topics.map((topic) => ({ kind: 'topic', topic }));
+    if (node.deck.problems.length > 0) children.push({ kind: 'problems', deck: node.deck });
+    return children;
+  }
+
+  getTreeItem(node: TopicTreeNode): vscode.TreeItem {
+    const language = this.content.language;
+    switch (node.kind) {
+      case 'deck': {
+        const item = new vscode.TreeItem(node.deck.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `deck:${node.deck.id}`;
+        item.iconPath = new vscode.ThemeIcon(node.deck.trusted ? 'library' : 'folder-library');
+        item.description = vscode.l10n.t('{0} topics', node.deck.topics.length);
+        item.tooltip = node.deck.trusted ? vscode.l10n.t('Built-in topics') : node.deck.folder;
+        item.contextValue = node.deck.trusted ? 'deck.builtin' : 'deck.user';
+        return item;
+      }
+      case 'topic': {
+        const { topic } = node;
+        const title = localize(topic.title, language) ?? topic.id;
+        const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
+        item.id = `topic:${topicKey(topic)}`;
+        const otherTitle = topic.title[otherLanguage(language)];
+        if (otherTitle && otherTitle !== title) item.description = otherTitle;
+        const summary = localize(topic.summary, language);
+        item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(title)}**${summary ? `\n\n${escapeMarkdown(summary)}` : ''}`);
+        item.iconPath = new vscode.ThemeIcon(topic.icon ?? 'book');
+        item.contextValue = 'topic';
+        item.command = { command: OPEN_TOPIC_COMMAND, title: vscode.l10n.t('Open Topic'), arguments: [topicKey(topic)] };
+        return item;
+      }
+      case 'problems': {
+        const count = node.deck.problems.length;
+        const item = new vscode.TreeItem(
+          count === 1 ? vscode.l10n.t('1 file has a problem') : vscode.l10n.t('{0} problems in deck files', count),
+          vscode.TreeItemCollapsibleState.None,
+        );
+        item.id = `problems:${node.deck.id}`;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        item.tooltip = node.deck.problems.map((p) => `${vscode.workspace.asRelativePath(p.file)}:${p.line + 1} ${p.message}`).join('\n');
+        item.command = { command: 'workbench.actions.view.problems', title: vscode.l10n.t('Show Problems') };
+        return item;
+      }
+    }
+  }
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { topicKey, type ContentService } from '../content/contentService';
+import type { LoadedTopic } from '../content/deckLoader';
+import { localize, type ContentLanguage } from '../content/language';
+import { MarkdownEngine, type RenderEnv } from '../content/markdownEngine';
+import { Disposable } from '../util/dispose';
+import { parseTopicWebviewMessage, topicPanelStateSchema, type TopicWebviewMessage } from './messages';
+import { renderTopicDocument, type TopicViewModel } from './topicDocument';
+
+export const TOPIC_VIEW_TYPE = 'mlInterview.topic';
+
+/** Hooks into features that live elsewhere; each is optional so the panel hides what does not exist. */
+export interface TopicPanelFeatures {
+  snippetTitles?(ids: string[], language: ContentLanguage): { id: string; title: string }[];
+  openSnippet?(id: string): Thenable<unknown>;
+  quizTopic?(topicKey: string): Thenable<unknown>;
+}
+
+/** One panel per topic: opening a topic again reveals its panel. Panels survive reloads via the serializer. */
+export class TopicPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
+  private readonly panels = new Map<string, TopicPanel>();
+  private readonly engine = new MarkdownEngine();
+  private readonly diagramCache = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly content: ContentService,
+    private readonly features: TopicPanelFeatures = {},
+  ) {
+    super();
+    this.register(vscode.window.registerWebviewPanelSerializer(TOPIC_VIEW_TYPE, this));
+    this.register(content.onDidChange(() => this.refreshAll()));
+    this.register({ dispose: () => [...this.panels.values()].forEach((panel) => panel.dispose()) });
+  }
+
+  /** Keys of the topics that have an open panel (for tests and commands). */
+  get openTopicKeys(): string[] {
+    return [...this.panels.keys()];
+  }
+
+  /** The HTML a topic's panel shows, if it is open (for integration tests). */
+  htmlOf(key: string): string | undefined {
+    return this.panels.get(key)?.panel.webview.html;
+  }
+
+  async show(key: string, options: { language?: ContentLanguage; preserveFocus?: boolean } = {}): Promise<boolean> {
+    const topic = await this.content.findTopic(key);
+    if (!topic) return false;
+    const existing = this.panels.get(key);
+    if (existing) {
+      existing.panel.reveal(undefined, options.preserveFocus);
+      if (options.language && options.language !== existing.language) {
+        existing.language = options.language;
+        await this.render(existing);
+      }
+      return true;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      TOPIC_VIEW_TYPE,
+      localize(topic.title, this.content.language) ?? topic.id,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus },
+      this.webviewOptions(),
+    );
+    await this.adopt(panel, key, options.language ?? this.content.language);
+    return true;
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
+    const state = topicPanelStateSchema.safeParse(rawState);
+    const topics = await this.content.topics();
+    const key = state.success && topics.some((t) => topicKey(t) === state.data.topicKey) ? state.data.topicKey : undefined;
+    if (!key || this.panels.has(key)) {
+      // The topic is gone (a user deck file was deleted) or already shown elsewhere.
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    await this.adopt(panel, key, state.success ? state.data.language : this.content.language);
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+    };
+  }
+
+  private async adopt(webviewPanel: vscode.WebviewPanel, key: string, language: ContentLanguage): Promise<void> {
+    const entry = new TopicPanel(webviewPanel, key, language);
+    this.panels.set(key, entry);
+    entry.onDispose(() => {
+      if (this.panels.get(entry.key) === entry) this.panels.delete(entry.key);
+    });
+    entry.onMessage((message) => this.handleMessage(entry, message));
+    await this.render(entry);
+  }
+
+  private async handleMessage(entry: TopicPanel, message: TopicWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'setLanguage':
+        entry.language = message.language;
+        await this.render(entry);
+        return;
+      case 'openTopic': {
+        const target = this.panels.get(message.topicKey);
+        if (target) {
+          target.panel.reveal();
+          return;
+        }
+        if (!(await this.content.findTopic(message.topicKey))) return;
+        // Navigate in place: the pager reads like a book, not a stack of tabs.
+        this.panels.delete(entry.key);
+        entry.key = message.topicKey;
+        this.panels.set(entry.key, entry);
+        await this.render(entry);
+        return;
+      }
+      case 'openSnippet':
+        await this.features.openSnippet?.(message.snippetId);
+        return;
+      case 'quizTopic':
+        await this.features.quizTopic?.(entry.key);
+        return;
+    }
+  }
+
+  private async refreshAll(): Promise<void> {
+    for (const entry of [...this.panels.values()]) {
+      if (!(await this.content.findTopic(entry.key))) {
+        entry.dispose();
+        continue;
+      }
+      await this.render(entry);
+    }
+  }
+
+  private async render(entry: TopicPanel): Promise<void> {
+    const topic = await this.content.findTopic(entry.key);
+    const deck = topic ? await this.content.deckOf(topic) : undefined;
+    if (!topic || !deck || entry.isClosed) return;
+    const index = deck.topics.findIndex((t) => topicKey(t) === entry.key);
+    const neighbour = (other: LoadedTopic | undefined) =>
+      other ? { key: topicKey(other), title: localize(other.title, entry.language) ?? other.id } : undefined;
+    const model: TopicViewModel = {
+      topicKey: entry.key,
+      topic,
+      trust: deck.trusted ? 'trusted' : 'untrusted',
+      language: entry.language,
+      deckLabel: deck.label,
+      previous: neighbour(deck.topics[index - 1]),
+      next: neighbour(deck.topics[index + 1]),
+      openableSnippets: this.features.openSnippet ? this.features.snippetTitles?.(topic.snippets, entry.language) ?? [] : [],
+      canQuiz: this.features.quizTopic !== undefined,
+    };
+    const webview = entry.panel.webview;
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
+    const env: RenderEnv = { readDiagram: (name) => this.readDiagram(name) };
+    entry.panel.title = localize(topic.title, entry.language) ?? topic.id;
+    webview.html = renderTopicDocument(
+      model,
+      {
+        cspSource: webview.cspSource,
+        nonce: randomBytes(16).toString('base64'),
+        scriptUri: asset('dist', 'webview', 'topic.js'),
+        styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css')],
+      },
+      this.engine,
+      env,
+    );
+  }
+
+  private readDiagram(name: string): string | undefined {
+    if (!this.diagramCache.has(name)) {
+      let svg: string | undefined;
+      try {
+        svg = readFileSync(path.join(this.content.diagramsFolder, `${name}.svg`), 'utf8');
+      } catch {
+        svg = undefined;
+      }
+      this.diagramCache.set(name, svg);
+    }
+    return this.diagramCache.get(name);
+  }
+}
+
+/** The lifecycle of one webview panel: its messages, its disposal, and which topic it shows. */
+class TopicPanel extends Disposable {
+  private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDispose = this.disposeEmitter.event;
+  private readonly messageEmitter = this.register(new vscode.EventEmitter<TopicWebviewMessage>());
+  readonly onMessage = this.messageEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    public key: string,
+    public language: ContentLanguage,
+  ) {
+    super();
+    this.register(
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseTopicWebviewMessage(raw);
+        if (message) this.messageEmitter.fire(message);
+      }),
+    );
+    this.register(panel.onDidDispose(() => this.dispose()));
+  }
+
+  get isClosed(): boolean {
+    return this.isDisposed;
+  }
+
+  /** Closing the panel and disposing this object are one event, whichever comes first. */
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.disposeEmitter.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+}

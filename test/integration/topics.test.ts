@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { TopicTreeNode } from '../../src/views/topicTree';
+import { activateExtension, closeAllEditors, waitFor, webviewTabs } from './helpers';
+
+const BUILT_IN_KEYS = [
+  'builtin/bn-vs-ln',
+  'builtin/self-attention',
+  'builtin/bert-pretraining',
+  'builtin/pre-norm-vs-post-norm',
+  'builtin/gpt-vs-bert',
+  'builtin/speeding-up-bert',
+];
+
+async function builtInTopics(api: ExtensionApi): Promise<TopicTreeNode[]> {
+  const decks = await api.treeChildren();
+  const builtIn = decks.find((node) => node.kind === 'deck' && node.deck.trusted);
+  assert.ok(builtIn, 'the tree has a built-in deck');
+  return (await api.treeChildren(builtIn)).filter((node) => node.kind === 'topic');
+}
+
+function keyOf(node: TopicTreeNode): string {
+  assert.equal(node.kind, 'topic');
+  return node.kind === 'topic' ? `${node.topic.deckId}/${node.topic.id}` : '';
+}
+
+describe('topics in the real VS Code', () => {
+  let api: ExtensionApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('mlInterview').update('language', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['mlInterview.openTopic', 'mlInterview.refreshTopics', 'mlInterview.newDeckFile']) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+  });
+
+  it('lists the six seed topics in the seed order, each with a title and an icon', async () => {
+    const topics = await builtInTopics(api);
+    assert.deepEqual(topics.map(keyOf), BUILT_IN_KEYS);
+    for (const node of topics) {
+      const item = api.treeItem(node);
+      assert.ok(typeof item.label === 'string' && item.label.length > 0);
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+      assert.equal(item.command?.command, 'mlInterview.openTopic');
+    }
+  });
+
+  it('opens a topic in a webview panel, and reveals the same panel when opened again', async () => {
+    await vscode.commands.executeCommand('mlInterview.openTopic', 'builtin/self-attention');
+    await waitFor('the topic panel', () => webviewTabs('mlInterview.topic').length === 1);
+    assert.deepEqual(api.openTopicKeys(), ['builtin/self-attention']);
+    await vscode.commands.executeCommand('mlInterview.openTopic', 'builtin/self-attention');
+    assert.equal(webviewTabs('mlInterview.topic').length, 1);
+    const html = api.topicPanelHtml('builtin/self-attention') ?? '';
+    assert.match(html, /<h1>Self-attention/);
+    assert.match(html, /class="katex"/, 'math is rendered by KaTeX in the extension host');
+    assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;/);
+  });
+
+  it('opens every built-in topic without error', async () => {
+    for (const key of BUILT_IN_KEYS) {
+      assert.equal(await vscode.commands.executeCommand('mlInterview.openTopic', key), true, key);
+    }
+    await waitFor('six panels', () => webviewTabs('mlInterview.topic').length === 6);
+    for (const key of BUILT_IN_KEYS) {
+      const html = api.topicPanelHtml(key) ?? '';
+      assert.match(html, /<figure class="diagram"><svg/, `${key} shows its diagram`);
+      assert.doesNotMatch(html, /katex-error/, `${key} has no KaTeX errors`);
+    }
+  });
+
+  it('switches the rendered language with the setting', async () => {
+    await vscode.commands.executeCommand('mlInterview.openTopic', 'builtin/bn-vs-ln');
+    await vscode.workspace.getConfiguration('mlInterview').update('language', 'en', vscode.ConfigurationTarget.Global);
+    await waitFor('English tree labels', async () => api.treeItem((await builtInTopics(api))[0]).label === 'BatchNorm vs LayerNorm');
+    await closeAllEditors();
+    await vscode.workspace.getConfiguration('mlInterview').update('language', 'zh-cn', vscode.ConfigurationTarget.Global);
+    await waitFor('Chinese tree labels', async () => /BN/.test(String(api.treeItem((await builtInTopics(api))[0]).label)) && /[\u4e00-\u9fff]/.test(String(api.treeItem((await builtInTopics(api))[0]).label)));
+    await vscode.commands.executeCommand('mlInterview.openTopic', 'builtin/bn-vs-ln');
+    await waitFor('a Chinese panel', () => /<article lang="zh-CN">/.test(api.topicPanelHtml('builtin/bn-vs-ln') ?? ''));
+  });
+
+  it('shows a user deck from the workspace and reports a broken file in the Problems panel', async () => {
+    const decks = await waitFor('the user deck', async () => {
+      const all = await api.treeChildren();
+      return all.length === 2 ? all : undefined;
+    });
+    const userDeck = decks[1];
+    assert.equal(userDeck.kind, 'deck');
+    const children = await api.treeChildren(userDeck);
+    assert.deepEqual(
+      children.map((node) => (node.kind === 'topic' ? node.topic.id : node.kind)),
+      ['dropout', 'problems'],
+    );
+    const broken = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.interview', 'broken.md');
+    const diagnostics = await waitFor('a diagnostic on broken.md', () => {
+      const list = vscode.languages.getDiagnostics(broken);
+      return list.length > 0 ? list : undefined;
+    });
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].range.start.line, 4, 'the diagnostic points at the misspelled field');
+    assert.match(diagnostics[0].message, /unknown field `sumary`/);
+  });
+
+  it('reloads a user deck when a file is saved', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const file = vscode.Uri.joinPath(folder, '.interview', 'live-reload.md');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('---\nid: live-reload\ntitle:\n  en: Added while running\n---\nHello.\n'));
+    try {
+      await waitFor('the new topic in the tree', async () => {
+        const decks = await api.treeChildren();
+        const user = decks.find((node) => node.kind === 'deck' && !node.deck.trusted);
+        const topics = user ? await api.treeChildren(user) : [];
+        return topics.some((node) => node.kind === 'topic' && node.topic.id === 'live-reload');
+      });
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+// Browser side of the topic panel: keeps scroll position, language and ticked checklist items in the
+// webview state (restored on show and after a reload) and forwards button clicks to the extension host.
+import { getVsCodeApi } from './vscodeApi';
+
+interface TopicState {
+  topicKey: string;
+  language: 'en' | 'zh-cn';
+  scrollY?: number;
+  checked?: number[];
+}
+
+const vscode = getVsCodeApi<TopicState>();
+const initial = JSON.parse(document.body.dataset.state ?? '{}') as TopicState;
+const saved = vscode.getState();
+// State from another topic (the panel navigated) is not this page's.
+const sameTopic = saved?.topicKey === initial.topicKey;
+let state: TopicState = { ...initial, scrollY: sameTopic ? saved?.scrollY : 0, checked: sameTopic ? saved?.checked : [] };
+vscode.setState(state);
+
+const checkboxes = [...document.querySelectorAll<HTMLInputElement>('.checklist input[type=checkbox]')];
+for (const box of checkboxes) {
+  box.checked = state.checked?.includes(Number(box.dataset.index)) ?? false;
+  box.addEventListener('change', () => {
+    state = { ...state, checked: checkboxes.filter((b) => b.checked).map((b) => Number(b.dataset.index)) };
+    vscode.setState(state);
+  });
+}
+
+if (state.scrollY) {
+  // Wait one frame so fonts and KaTeX layout settle before restoring the position.
+  requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
+}
+
+let scrollTimer: number | undefined;
+window.addEventListener('scroll', () => {
+  window.clearTimeout(scrollTimer);
+  scrollTimer = window.setTimeout(() => {
+    state = { ...state, scrollY: Math.round(window.scrollY) };
+    vscode.setState(state);
+  }, 100);
+});
+
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
+  if (!button) return;
+  const action = button.dataset.action;
+  if (action === 'setLanguage') {
+    vscode.postMessage({ type: 'setLanguage', language: button.dataset.language });
+  } else if (action === 'openTopic') {
+    vscode.postMessage({ type: 'openTopic', topicKey: button.dataset.topicKey });
+  } else if (action === 'openSnippet') {
+    vscode.postMessage({ type: 'openSnippet', snippetId: button.dataset.snippetId });
+  } else if (action === 'quizTopic') {
+    vscode.postMessage({ type: 'quizTopic' });
+  }
+});
+
+// Keyboard: [ and ] move between topics, like a pager.
+document.addEventListener('keydown', (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey || (event.target as Element | null)?.closest('input, textarea')) return;
+  const target = event.key === '[' ? '.pager .previous' : event.key === ']' ? '.pager .next' : undefined;
+  if (target) document.querySelector<HTMLElement>(target)?.click();
+});
