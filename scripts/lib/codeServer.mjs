@@ -1,6 +1,6 @@
 // Starts code-server (real VS Code in a browser) for tests, `npm start` and benchmarks, and opens its workbench
 // in headless Chromium through playwright-core.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -41,13 +41,20 @@ const TEST_SETTINGS = {
  * Starts code-server on a free loopback port with throw-away user data.
  * Returns { url, port, userDataDir, stop(), log() }.
  */
-export async function startCodeServer({ settings = {}, env = {}, locale, extensionsDir, keepUserData = false } = {}) {
+export async function startCodeServer({ settings = {}, env = {}, locale, extensionsDir, keepUserData = false, installVsix } = {}) {
   const bin = provisionCodeServer({ quiet: true });
   const port = await freePort();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-user-'));
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_SETTINGS, ...settings }, null, 2));
   const extDir = extensionsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-ext-'));
+  if (installVsix) {
+    // Installed like a user would, so the workbench loads it with every built-in extension (themes included).
+    const installed = spawnSync(process.execPath, [bin, '--user-data-dir', userDataDir, '--extensions-dir', extDir, '--install-extension', installVsix], { encoding: 'utf8' });
+    if (installed.status !== 0 || !/was successfully installed/.test(installed.stdout)) {
+      throw new Error(`code-server --install-extension ${installVsix} failed:\n${installed.stdout}${installed.stderr}`);
+    }
+  }
   const args = [
     bin,
     '--auth', 'none',

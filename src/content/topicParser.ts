@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { CONTENT_LANGUAGES, type ContentLanguage } from './language';
 import { topicFrontMatterSchema, type TopicFrontMatter } from './topicSchema';
@@ -37,7 +37,7 @@ export function parseTopicFile(file: string, text: string): ParseResult {
       ok: false,
       problems: document.errors.map((error) => ({
         file,
-        line: yamlFirstLine + (error.linePos?.[0].line ?? 1) - 1,
+        line: yamlFirstLine + lineCounter.linePos(error.pos[0]).line - 1,
         message: `invalid YAML in front matter: ${firstLine(error.message)}`,
       })),
     };
@@ -68,16 +68,28 @@ function firstLine(message: string): string {
   return message.split('\n')[0];
 }
 
-/** One-based line of the YAML node at `path`, or of its nearest existing parent. */
+/** One-based line where `path` is written: a map entry's key, a list item, or the nearest existing parent. */
 function lineOfPath(
   document: ReturnType<typeof parseDocument>,
   lineCounter: LineCounter,
   path: readonly PropertyKey[],
 ): number {
-  for (let length = path.length; length >= 0; length--) {
-    const keys = path.slice(0, length).filter((key): key is string | number => typeof key !== 'symbol');
-    const node = length === 0 ? document.contents : document.getIn(keys, true);
-    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+  const keys = path.filter((key): key is string | number => typeof key !== 'symbol');
+  for (let length = keys.length; length >= 0; length--) {
+    const parent = length <= 1 ? document.contents : document.getIn(keys.slice(0, length - 1), true);
+    const last = keys[length - 1];
+    if (length === 0) {
+      if (isNode(parent) && parent.range) return lineCounter.linePos(parent.range[0]).line;
+      continue;
+    }
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+      const keyNode = pair?.key;
+      if (isNode(keyNode) && keyNode.range) return lineCounter.linePos(keyNode.range[0]).line;
+    } else if (isSeq(parent) && typeof last === 'number') {
+      const item = parent.items[last];
+      if (isNode(item) && item.range) return lineCounter.linePos(item.range[0]).line;
+    }
   }
   return 1;
 }

@@ -115,7 +115,10 @@ export function renderTopicDocument(
   const labels = LABELS[model.language];
   const csp = [
     "default-src 'none'",
+    // KaTeX positions glyphs with style attributes; <style> elements and remote sheets stay blocked.
     `style-src ${resources.cspSource}`,
+    `style-src-elem ${resources.cspSource}`,
+    "style-src-attr 'unsafe-inline'",
     `font-src ${resources.cspSource}`,
     `img-src ${resources.cspSource}`,
     `script-src 'nonce-${resources.nonce}'`,

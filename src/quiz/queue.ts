@@ -1,0 +1,161 @@
+// Builds the session queue: due cards first (most overdue first), then new cards in topic order, within the
+// daily limits counted from today's reviews. Pure and linear in the number of cards, so a 10,000-card deck is cheap.
+import { State, type Card } from 'ts-fsrs';
+import type { QuizReview } from './scheduler';
+
+export interface QueueCard {
+  id: string;
+  topic: string;
+}
+
+export interface QueueSettings {
+  newPerDay: number;
+  /** Limits cards in the Review state; (re)learning cards due now are always shown, as in Anki. */
+  reviewsPerDay: number;
+  /** Local hour at which a new study day starts (Anki's default is 4 a.m.). */
+  rolloverHour: number;
+  /** Only cards of these topics; undefined means all. */
+  topics?: readonly string[];
+  /** Order in which new cards' topics are introduced; topics not listed follow in the order they first appear. */
+  topicOrder?: readonly string[];
+  /** Practise ahead: ignore the review limit and then add cards not yet due, soonest first. */
+  practiseAhead?: boolean;
+}
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { newPerDay: 20, reviewsPerDay: 200, rolloverHour: 4 };
+
+export type QueueReason = 'learning' | 'review' | 'new' | 'ahead';
+
+export interface QueueEntry {
+  cardId: string;
+  reason: QueueReason;
+}
+
+/** Rebuild it after every answer: the counts come from the log, so a card answered Again comes back when due. */
+export interface SessionQueue {
+  entries: QueueEntry[];
+  /** Earliest moment after `now` when another card becomes available (a due date, or tomorrow when a limit held cards back). */
+  nextDueAt: Date | undefined;
+  /** What remains of today's limits once the cards in this queue are answered. */
+  newLeftToday: number;
+  reviewsLeftToday: number;
+}
+
+/** Start of the study day containing `now`, in local time: today at the rollover hour, or yesterday's if earlier. */
+export function startOfStudyDay(now: Date, rolloverHour: number = DEFAULT_QUEUE_SETTINGS.rolloverHour): Date {
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate(), rolloverHour);
+  // The Date constructor normalises day 0 or -1, and keeps local midnight and DST right.
+  return start.getTime() <= now.getTime() ? start : new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1, rolloverHour);
+}
+
+export function startOfNextStudyDay(now: Date, rolloverHour: number = DEFAULT_QUEUE_SETTINGS.rolloverHour): Date {
+  const start = startOfStudyDay(now, rolloverHour);
+  return new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1, rolloverHour);
+}
+
+/** "YYYY-MM-DD" of the study day containing `date` (the calendar date on which that study day began). */
+export function studyDayKey(date: Date, rolloverHour: number = DEFAULT_QUEUE_SETTINGS.rolloverHour): string {
+  const start = startOfStudyDay(date, rolloverHour);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
+}
+
+/** New cards started and review-state cards answered since the study day began. */
+export function countTodaysReviews(log: readonly QuizReview[], now: Date, rolloverHour: number): { newStarted: number; reviewsDone: number } {
+  const dayStart = startOfStudyDay(now, rolloverHour).getTime();
+  const startedCards = new Set<string>();
+  let reviewsDone = 0;
+  for (const review of log) {
+    if (review.review.getTime() < dayStart) continue;
+    if (review.state === State.New) startedCards.add(review.cardId);
+    else if (review.state === State.Review) reviewsDone += 1;
+  }
+  return { newStarted: startedCards.size, reviewsDone };
+}
+
+/** The card's state once it has been studied; undefined while it is still new. */
+function studiedState(state: Card | undefined): Card | undefined {
+  return state !== undefined && state.state !== State.New ? state : undefined;
+}
+
+/** Topic ranks: the explicit order first, then topics in the order their first card appears. */
+function rankTopics(cards: readonly QueueCard[], topicOrder: readonly string[] = []): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const topic of [...topicOrder, ...cards.map((card) => card.topic)]) {
+    if (!ranks.has(topic)) ranks.set(topic, ranks.size);
+  }
+  return ranks;
+}
+
+interface Scheduled {
+  cardId: string;
+  due: number;
+  learning: boolean;
+  position: number;
+}
+
+const byDueThenPosition = (a: Scheduled, b: Scheduled) => a.due - b.due || a.position - b.position;
+
+export function buildQueue(
+  cards: readonly QueueCard[],
+  states: Readonly<Record<string, Card | undefined>>,
+  log: readonly QuizReview[],
+  now: Date,
+  settings: Partial<QueueSettings> = {},
+): SessionQueue {
+  const options: QueueSettings = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
+  const topicFilter = options.topics ? new Set(options.topics) : undefined;
+  const nowMs = now.getTime();
+  const today = countTodaysReviews(log, now, options.rolloverHour);
+  let newLeft = Math.max(0, options.newPerDay - today.newStarted);
+  let reviewsLeft = Math.max(0, options.reviewsPerDay - today.reviewsDone);
+
+  const due: Scheduled[] = [];
+  const notYetDue: Scheduled[] = [];
+  const newCards: { cardId: string; topicRank: number; position: number }[] = [];
+  const topicRanks = rankTopics(cards, options.topicOrder);
+  cards.forEach((card, position) => {
+    if (topicFilter && !topicFilter.has(card.topic)) return;
+    const state = studiedState(states[card.id]);
+    if (state === undefined) {
+      newCards.push({ cardId: card.id, topicRank: topicRanks.get(card.topic) ?? 0, position });
+      return;
+    }
+    const scheduled = { cardId: card.id, due: state.due.getTime(), learning: state.state !== State.Review, position };
+    (scheduled.due <= nowMs ? due : notYetDue).push(scheduled);
+  });
+
+  const entries: QueueEntry[] = [];
+  let heldBackByLimit = false;
+  for (const card of due.sort(byDueThenPosition)) {
+    if (card.learning) {
+      entries.push({ cardId: card.cardId, reason: 'learning' });
+    } else if (reviewsLeft > 0 || options.practiseAhead) {
+      entries.push({ cardId: card.cardId, reason: 'review' });
+      reviewsLeft = Math.max(0, reviewsLeft - 1);
+    } else {
+      heldBackByLimit = true;
+    }
+  }
+  newCards.sort((a, b) => a.topicRank - b.topicRank || a.position - b.position);
+  for (const card of newCards) {
+    if (newLeft === 0) {
+      heldBackByLimit = true;
+      break;
+    }
+    entries.push({ cardId: card.cardId, reason: 'new' });
+    newLeft -= 1;
+  }
+  if (options.practiseAhead) {
+    entries.push(...notYetDue.sort(byDueThenPosition).map((card): QueueEntry => ({ cardId: card.cardId, reason: 'ahead' })));
+  }
+
+  let soonest = heldBackByLimit ? startOfNextStudyDay(now, options.rolloverHour).getTime() : Infinity;
+  for (const card of notYetDue) soonest = Math.min(soonest, card.due);
+  return {
+    entries,
+    nextDueAt: Number.isFinite(soonest) ? new Date(soonest) : undefined,
+    newLeftToday: newLeft,
+    reviewsLeftToday: reviewsLeft,
+  };
+}

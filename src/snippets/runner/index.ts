@@ -1,0 +1,13 @@
+/** Public API of the snippet runner (vscode-free). The worker entry is worker.ts, bundled separately. */
+export {
+  DEFAULT_MAX_OUTPUT_BYTES,
+  DEFAULT_MEMORY_LIMIT_MB,
+  DEFAULT_TIMEOUT_MS,
+  runTypeScript,
+  type OutputChunk,
+  type OutputStream,
+  type RunHandle,
+  type RunOptions,
+  type RunResult,
+  type RunStatus,
+} from './runner';

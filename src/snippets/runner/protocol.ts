@@ -1,0 +1,42 @@
+/**
+ * Messages between the host (runner.ts) and the worker thread (worker.ts).
+ * Only plain data crosses the thread boundary (structured clone), so these are
+ * interfaces and string unions, not classes.
+ */
+
+export type OutputStream = 'stdout' | 'stderr';
+
+/** One piece of program output, forwarded as soon as the program writes it. */
+export interface OutputChunk {
+  stream: OutputStream;
+  text: string;
+}
+
+/** What the host hands the worker as workerData. */
+export interface WorkerInput {
+  /** TypeScript source of the user's program (the editor's text, saved or not). */
+  source: string;
+  /** Name shown in stack traces and error locations, e.g. 'Untitled-1' or 'attention.ts'. */
+  fileName: string;
+  /** Absolute path when the source belongs to a file on disk; relative imports resolve there first. */
+  filePath?: string;
+  /** Directory of the built-in snippets; relative imports fall back to it. */
+  snippetsDir: string;
+  /** The worker stops forwarding output after this many bytes (the host enforces the exact cap). */
+  maxOutputBytes: number;
+}
+
+/** A position in the user's TypeScript source; both 1-based, as editors show them. */
+export interface SourceLocation {
+  line: number;
+  column: number;
+}
+
+export type WorkerMessage =
+  /** Transpilation succeeded; the user's code starts running now (the time limit starts here). */
+  | { type: 'started' }
+  | { type: 'output'; chunk: OutputChunk }
+  /** An uncaught error or unhandled rejection; location is in the user's TS file when a stack frame points there. */
+  | { type: 'error'; message: string; location?: SourceLocation }
+  /** The program called process.exit(code); sent so that exit(0) is not mistaken for a normal finish. */
+  | { type: 'exit'; code: number };

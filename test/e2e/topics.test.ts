@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { Workbench } from './workbench';
+
+describe('ML Interview Prep in the VS Code workbench', function () {
+  let workbench: Workbench;
+
+  before(async function () {
+    workbench = await Workbench.open({ settings: { 'mlInterview.language': 'en' } });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  it('shows the six topics in the activity-bar view', async function () {
+    const view = await workbench.openActivityView('ML Interview Prep');
+    const rows = view.locator('.monaco-list-row');
+    await rows.filter({ hasText: 'Speeding up BERT' }).first().waitFor();
+    const labels = await view.locator('.monaco-list-row .label-name').allInnerTexts();
+    assert.deepEqual(labels.slice(1, 7).map((l) => l.trim()), [
+      'BatchNorm vs LayerNorm',
+      'Self-attention',
+      'BERT pre-training',
+      'Pre-Norm vs Post-Norm',
+      'GPT vs BERT',
+      'Speeding up BERT training',
+    ]);
+  });
+
+  it('opens a topic from the tree and renders its answer, math and diagram in the webview', async function () {
+    const view = await workbench.openActivityView('ML Interview Prep');
+    await view.locator('.monaco-list-row', { hasText: 'BatchNorm vs LayerNorm' }).first().click();
+    const frame = await workbench.activeWebview('article h1');
+    assert.equal((await frame.locator('article h1').innerText()).trim(), 'BatchNorm vs LayerNorm');
+    assert.ok((await frame.locator('.katex').count()) > 3, 'KaTeX rendered the formulas');
+    const answerText = await frame.locator('.answer').innerText();
+    assert.doesNotMatch(answerText, /\$\$|\\frac|\\mu/, 'no raw TeX is left in the visible text');
+    assert.equal(await frame.locator('figure.diagram svg').count() > 0, true, 'the diagram is inline SVG');
+    const box = await frame.locator('figure.diagram svg').first().boundingBox();
+    assert.ok(box && box.width > 200 && box.height > 80, `the diagram is laid out (${JSON.stringify(box)})`);
+    await workbench.screenshot('topic-dark');
+  });
+
+  it('follows a light theme', async function () {
+    await workbench.setColorTheme('Light Modern');
+    const frame = await workbench.activeWebview('body.vscode-light article h1');
+    const color = await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    assert.equal(color, 'rgb(255, 255, 255)');
+    await workbench.screenshot('topic-light');
+    await workbench.setColorTheme('Dark Modern');
+    await workbench.activeWebview('body.vscode-dark article h1');
+  });
+
+  it('switches the panel to Chinese with its toggle', async function () {
+    const frame = await workbench.activeWebview('article h1');
+    await frame.locator('button[data-action="setLanguage"]').click();
+    const chinese = await workbench.activeWebview('article[lang="zh-CN"] h1');
+    assert.match(await chinese.locator('article h1').innerText(), /[\u4e00-\u9fff]/);
+    await workbench.screenshot('topic-zh-dark');
+  });
+});

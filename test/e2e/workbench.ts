@@ -1,0 +1,119 @@
+// Drives the real VS Code workbench (code-server) in headless Chromium, the way a person uses it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+
+interface CodeServer {
+  url: string;
+  port: number;
+  userDataDir: string;
+  stop(): Promise<void>;
+  log(): string;
+}
+
+interface CodeServerLib {
+  root: string;
+  startCodeServer(options?: { settings?: Record<string, unknown>; locale?: string; env?: Record<string, string>; installVsix?: string }): Promise<CodeServer>;
+  workbenchUrl(server: CodeServer, options: { folder?: string; extensionDevelopmentPath?: string | null }): string;
+  launchBrowser(): Promise<Browser>;
+  freshWorkspace(fixture?: string): string;
+}
+
+// The launcher is an untyped ES module shared with the scripts; CodeServerLib above is its typed surface.
+const CODE_SERVER_LIB: string = path.resolve(__dirname, '..', '..', 'scripts', 'lib', 'codeServer.mjs');
+async function codeServerLib(): Promise<CodeServerLib> {
+  return (await import(CODE_SERVER_LIB)) as CodeServerLib;
+}
+
+export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    private readonly server: CodeServer,
+    readonly workspace: string,
+  ) {}
+
+  static async open(options: { settings?: Record<string, unknown>; locale?: string } = {}): Promise<Workbench> {
+    const lib = await codeServerLib();
+    const workspace = lib.freshWorkspace();
+    const vsix = process.env.MLIP_VSIX;
+    if (!vsix) throw new Error('MLIP_VSIX must name the packaged extension (scripts/run-ui.mjs sets it)');
+    const server = await lib.startCodeServer({ settings: { 'workbench.colorTheme': 'Default Dark Modern', ...options.settings }, locale: options.locale, installVsix: vsix });
+    const browser = await lib.launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(lib.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: null }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return new Workbench(page, browser, server, workspace);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+    fs.rmSync(this.workspace, { recursive: true, force: true });
+  }
+
+  /** Picks a colour theme by its label through the command palette, as a person would. */
+  async setColorTheme(label: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(label);
+    await this.quickPickRow(label).click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Runs a command through the command palette, as a keyboard user would. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.quickPickRow(title).click();
+  }
+
+  /** The quick-pick row whose label is exactly `label` (not one that merely contains it). */
+  quickPickRow(label: string) {
+    return this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.getByText(label, { exact: true }) }).first();
+  }
+
+  /** Opens the activity-bar container and returns the locator of its tree. */
+  async openActivityView(title: string, viewName = 'Topics') {
+    const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: viewName }) });
+    // Clicking the activity-bar item of a view that is already open would close the sidebar.
+    if (!(await pane.locator('.monaco-list-row').first().isVisible())) {
+      await this.page.locator(`.activitybar [aria-label^="${title}"]`).first().click();
+    }
+    await pane.locator('.monaco-list-row').first().waitFor();
+    return pane;
+  }
+
+  /** The content frame of the webview whose tab is active: each webview is an iframe inside an iframe. */
+  async activeWebview(containing: string): Promise<Frame> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        if (frame.name() === 'active-frame' || frame.url().includes('fake.html')) {
+          try {
+            if (await frame.locator(containing).count()) return frame;
+          } catch {
+            // The frame navigated away while we looked.
+          }
+        }
+      }
+      if (Date.now() > deadline) throw new Error(`no webview shows ${containing}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  webviewLocator(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+}
