@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import { registerSnippetCommands } from './commands/snippetCommands';
 import { registerTopicCommands } from './commands/topicCommands';
 import { ContentService } from './content/contentService';
+import { registerQuizModule } from './quiz/registerQuiz';
+import { SnippetService } from './snippets/snippetService';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 import { TopicPanelManager } from './webview/topicPanel';
 
@@ -17,10 +20,26 @@ export interface ExtensionApi {
 /** Wires services and registrations; every feature lives in its own module. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const content = new ContentService(context.extensionUri);
-  const tree = new TopicTreeProvider(content);
-  const panels = new TopicPanelManager(context.extensionUri, content);
+  const snippets = new SnippetService(context.extensionUri);
+  const tree = new TopicTreeProvider(content, snippets);
+  const panels = new TopicPanelManager(context.extensionUri, content, {
+    snippetTitles: (ids, language) => ids.flatMap((id) => {
+      const snippet = snippets.find(id);
+      return snippet ? [{ id, title: snippets.title(snippet, language) }] : [];
+    }),
+    openSnippet: (id) => snippets.open(id),
+  });
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(content, tree, panels, treeView, registerTopicCommands(content, panels));
+  context.subscriptions.push(
+    content,
+    snippets,
+    tree,
+    panels,
+    treeView,
+    registerTopicCommands(content, panels),
+    registerSnippetCommands(content, snippets),
+    registerQuizModule(context, { content, runner: snippets, treeView }),
+  );
   return {
     treeChildren: (node) => tree.getChildren(node),
     treeItem: (node) => tree.getTreeItem(node),

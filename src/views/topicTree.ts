@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { topicKey, type ContentService } from '../content/contentService';
 import type { Deck, LoadedTopic } from '../content/deckLoader';
-import { localize, otherLanguage } from '../content/language';
+import { localize, otherLanguage, type ContentLanguage } from '../content/language';
+import type { SnippetInfo } from '../snippets/catalog';
 import { Disposable } from '../util/dispose';
 
 export const OPEN_TOPIC_COMMAND = 'mlInterview.openTopic';
@@ -9,6 +10,7 @@ export const OPEN_TOPIC_COMMAND = 'mlInterview.openTopic';
 export type TopicTreeNode =
   | { kind: 'deck'; deck: Deck }
   | { kind: 'topic'; topic: LoadedTopic }
+  | { kind: 'snippet'; topic: LoadedTopic; snippet: SnippetInfo }
   | { kind: 'problems'; deck: Deck };
 
 /** The sidebar tree: decks, their topics, and a pointer to the Problems panel when a deck has broken files. */
@@ -16,17 +18,26 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   private readonly changeEmitter = this.register(new vscode.EventEmitter<TopicTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly content: ContentService) {
+  constructor(
+    private readonly content: ContentService,
+    private readonly snippets: { find(id: string): SnippetInfo | undefined; title(snippet: SnippetInfo, language: ContentLanguage): string },
+  ) {
     super();
     this.register(content.onDidChange(() => this.changeEmitter.fire(undefined)));
   }
 
   async getChildren(node?: TopicTreeNode): Promise<TopicTreeNode[]> {
     if (!node) return (await this.content.decks()).map((deck) => ({ kind: 'deck', deck }));
+    if (node.kind === 'topic') return this.snippetsOf(node.topic).map((snippet) => ({ kind: 'snippet', topic: node.topic, snippet }));
     if (node.kind !== 'deck') return [];
     const children: TopicTreeNode[] = node.deck.topics.map((topic) => ({ kind: 'topic', topic }));
     if (node.deck.problems.length > 0) children.push({ kind: 'problems', deck: node.deck });
     return children;
+  }
+
+  /** The snippets a topic names in its front matter, in that order; unknown ids are skipped. */
+  private snippetsOf(topic: LoadedTopic): SnippetInfo[] {
+    return topic.snippets.flatMap((id) => this.snippets.find(id) ?? []);
   }
 
   getTreeItem(node: TopicTreeNode): vscode.TreeItem {
@@ -44,7 +55,8 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
       case 'topic': {
         const { topic } = node;
         const title = localize(topic.title, language) ?? topic.id;
-        const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
+        const hasSnippets = this.snippetsOf(topic).length > 0;
+        const item = new vscode.TreeItem(title, hasSnippets ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `topic:${topicKey(topic)}`;
         const otherTitle = topic.title[otherLanguage(language)];
         if (otherTitle && otherTitle !== title) item.description = otherTitle;
@@ -53,6 +65,16 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         item.iconPath = new vscode.ThemeIcon(topic.icon ?? 'book');
         item.contextValue = 'topic';
         item.command = { command: OPEN_TOPIC_COMMAND, title: vscode.l10n.t('Open Topic'), arguments: [topicKey(topic)] };
+        return item;
+      }
+      case 'snippet': {
+        const item = new vscode.TreeItem(`${node.snippet.id}.ts`, vscode.TreeItemCollapsibleState.None);
+        item.id = `snippet:${topicKey(node.topic)}:${node.snippet.id}`;
+        item.description = this.snippets.title(node.snippet, language);
+        item.tooltip = localize(node.snippet.description, language);
+        item.iconPath = new vscode.ThemeIcon('file-code');
+        item.contextValue = 'snippet';
+        item.command = { command: 'mlInterview.openSnippet', title: vscode.l10n.t('Open Snippet'), arguments: [node.snippet.id] };
         return item;
       }
       case 'problems': {

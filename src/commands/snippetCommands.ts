@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { ContentService } from '../content/contentService';
+import { localize } from '../content/language';
+import { SNIPPET_CATALOG } from '../snippets/catalog';
+import type { SnippetService } from '../snippets/snippetService';
+
+/** Registers Open, Insert, Run and Stop Snippet. */
+export function registerSnippetCommands(content: ContentService, snippets: SnippetService): vscode.Disposable {
+  const pick = async (title: string): Promise<string | undefined> => {
+    const language = content.language;
+    const picked = await vscode.window.showQuickPick(
+      SNIPPET_CATALOG.map((snippet) => ({
+        label: snippets.title(snippet, language),
+        description: `${snippet.id}.ts · ${snippet.prefix}`,
+        detail: localize(snippet.description, language),
+        id: snippet.id,
+      })),
+      { title, placeHolder: vscode.l10n.t('Choose a snippet'), matchOnDescription: true, matchOnDetail: true },
+    );
+    return picked?.id;
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('mlInterview.openSnippet', async (id?: unknown) => {
+      const chosen = typeof id === 'string' ? id : await pick(vscode.l10n.t('Open Snippet'));
+      return chosen ? snippets.open(chosen) : undefined;
+    }),
+    vscode.commands.registerCommand('mlInterview.insertSnippet', async (id?: unknown) => {
+      const editor = vscode.window.activeTextEditor;
+      const chosen = typeof id === 'string' ? id : await pick(vscode.l10n.t('Insert Snippet'));
+      return chosen ? snippets.insert(chosen, editor) : false;
+    }),
+    vscode.commands.registerCommand('mlInterview.runSnippet', (uri?: unknown) => {
+      // From the editor title the command receives the editor's URI; prefer that editor.
+      const editor =
+        uri instanceof vscode.Uri
+          ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())
+          : vscode.window.activeTextEditor;
+      return snippets.runEditor(editor ?? vscode.window.activeTextEditor);
+    }),
+    vscode.commands.registerCommand('mlInterview.stopSnippet', () => snippets.stop()),
+  );
+}
