@@ -1,29 +1,36 @@
 // Export Deck for Anki: a tab-separated text file with the header lines Anki's importer reads (#separator,
 // #html, #tags column, #columns). Card Markdown becomes HTML; math stays LaTeX in MathJax's \( \) and \[ \]
 // delimiters, which Anki renders itself. One file per language.
-import markdownItKatex from '@vscode/markdown-it-katex';
-import MarkdownItEngine, { type MarkdownIt } from 'markdown-it';
-import type { Language, LocalizedText, QuizCard } from './cardSchema';
+import type { MarkdownIt } from 'markdown-it';
+import type { ContentLanguage } from '../content/language';
+import type { CardText, QuizCard } from './cardSchema';
 import { seededShuffle } from './mcShuffle';
 
 export interface AnkiExportOptions {
-  language: Language;
+  language: ContentLanguage;
   /** Prefix of every tag (Anki nests tags at "::"). */
   tagPrefix?: string;
 }
 
 const COLUMNS = ['Front', 'Back', 'Tags'] as const;
 
-const LABELS: Record<Language, { answer: string; checklist: string; exercise: string }> = {
+const LABELS: Record<ContentLanguage, { answer: string; checklist: string; exercise: string }> = {
   en: { answer: 'Answer', checklist: 'What the interviewer listens for', exercise: 'Exercise' },
   'zh-cn': { answer: '答案', checklist: '面试官关注的要点', exercise: '练习' },
 };
 
 const KIND_TAGS: Record<QuizCard['kind'], string> = { mc: 'multiple-choice', recall: 'recall', code: 'code' };
 
-/** Math tokens come from the same KaTeX plugin the extension renders with, so "what is math" agrees. */
+/**
+ * Math tokens come from the same KaTeX plugin the extension renders with, so "what is math" agrees. This needs a
+ * markdown-it of its own (MarkdownEngine renders math to KaTeX HTML, Anki wants the LaTeX), loaded on first export.
+ */
 function createRenderer(): MarkdownIt {
-  const md = new MarkdownItEngine({ html: false, linkify: false, typographer: false });
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy: only Export Deck for Anki needs it */
+  const markdownIt = require('markdown-it') as typeof import('markdown-it').default;
+  const markdownItKatex = (require('@vscode/markdown-it-katex') as typeof import('@vscode/markdown-it-katex')).default;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const md = markdownIt({ html: false, linkify: false, typographer: false });
   md.use(markdownItKatex);
   const escape = md.utils.escapeHtml;
   md.renderer.rules.math_inline = (tokens, index) => {
@@ -75,8 +82,8 @@ function listItems(items: readonly string[]): string {
   return items.map((item) => `<li>${renderInline(item)}</li>`).join('');
 }
 
-function frontAndBack(card: QuizCard, language: Language): [string, string] {
-  const text = (localized: LocalizedText) => localized[language];
+function frontAndBack(card: QuizCard, language: ContentLanguage): [string, string] {
+  const text = (localized: CardText) => localized[language];
   const labels = LABELS[language];
   const prompt = renderBlock(text(card.prompt));
   switch (card.kind) {

@@ -2,15 +2,13 @@
 // Every error names the file, the card (position and id), the field, what is wrong and how to fix it.
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import type { ContentLanguage, LocalizedText } from '../content/language';
 import { formatIssuePath } from './issuePath';
 
-export const LANGUAGES = ['en', 'zh-cn'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export type LocalizedText = Record<Language, string>;
-export interface LocalizedList {
-  en: string[];
-  'zh-cn': string[];
-}
+/** A card's text after parsing: present in every language (a missing one is filled from the other). */
+export type CardText = Required<LocalizedText>;
+/** A card's list (checklist) after parsing, one entry per language. */
+export type CardList = Record<ContentLanguage, string[]>;
 
 export const CARD_KINDS = ['mc', 'recall', 'code'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
@@ -66,12 +64,12 @@ const markdownText = z
     }
   });
 
-function fillMissingLanguage<T>(value: Partial<Record<Language, T>>): Record<Language, T> {
+function fillMissingLanguage<T>(value: Partial<Record<ContentLanguage, T>>): Record<ContentLanguage, T> {
   const fallback = (value.en ?? value['zh-cn']) as T;
   return { en: value.en ?? fallback, 'zh-cn': value['zh-cn'] ?? fallback };
 }
 
-function requireSomeLanguage(value: Partial<Record<Language, unknown>>, ctx: z.RefinementCtx): void {
+function requireSomeLanguage(value: Partial<Record<ContentLanguage, unknown>>, ctx: z.RefinementCtx): void {
   if (value.en === undefined && value['zh-cn'] === undefined) {
     addIssue(ctx, 'has no text in any language', 'give at least `en:` (and preferably `zh-cn:`)');
   }
@@ -82,7 +80,7 @@ function localizedSchemas(requireBoth: boolean) {
   const text = z
     .strictObject({ en: wrap(markdownText), 'zh-cn': wrap(markdownText) })
     .superRefine(requireSomeLanguage)
-    .transform((value): LocalizedText => fillMissingLanguage(value));
+    .transform((value): CardText => fillMissingLanguage(value));
   const list = z
     .strictObject({ en: wrap(z.array(markdownText).min(1)), 'zh-cn': wrap(z.array(markdownText).min(1)) })
     .superRefine(requireSomeLanguage)
@@ -96,7 +94,7 @@ function localizedSchemas(requireBoth: boolean) {
         );
       }
     })
-    .transform((value): LocalizedList => fillMissingLanguage(value));
+    .transform((value): CardList => fillMissingLanguage(value));
   const option = z
     .strictObject({ en: wrap(markdownText), 'zh-cn': wrap(markdownText), correct: z.boolean().optional() })
     .superRefine(requireSomeLanguage)
@@ -282,12 +280,22 @@ export function parseCardFiles(files: readonly CardFile[], options: CardParseOpt
   return { cards, errors };
 }
 
-/** Makes a recall card from a user-deck topic (its question, answer body and checklist), so user decks join quizzes. */
+/**
+ * Makes a recall card from a user-deck topic (its question, answer body and checklist), so user decks join quizzes.
+ * A text or list given in one language only serves both.
+ */
 export function recallCardFromTopic(topic: {
   id: string;
   question: LocalizedText;
   answer: LocalizedText;
-  checklist: LocalizedList;
+  checklist: Partial<CardList>;
 }): RecallCard {
-  return { id: `${topic.id}/recall`, topic: topic.id, kind: 'recall', prompt: topic.question, answer: topic.answer, checklist: topic.checklist };
+  return {
+    id: `${topic.id}/recall`,
+    topic: topic.id,
+    kind: 'recall',
+    prompt: fillMissingLanguage(topic.question) as CardText,
+    answer: fillMissingLanguage(topic.answer) as CardText,
+    checklist: fillMissingLanguage(topic.checklist) as CardList,
+  };
 }

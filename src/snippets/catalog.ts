@@ -3,6 +3,7 @@
  * descriptions, their editor-snippet prefixes and the interview topics they illustrate.
  * Plain data, no vscode import: used by the extension and by the build.
  */
+import type { LocalizedText } from '../content/language';
 
 /** Topic ids of the question decks that a snippet illustrates. */
 export const SNIPPET_TOPICS = [
@@ -15,16 +16,14 @@ export const SNIPPET_TOPICS = [
 ] as const;
 export type SnippetTopic = (typeof SNIPPET_TOPICS)[number];
 
-export interface LocalizedText {
-  en: string;
-  'zh-cn': string;
-}
+/** Catalog texts are given in every content language. */
+export type CatalogText = Required<LocalizedText>;
 
 export interface SnippetInfo {
   /** File basename without .ts: snippets/<id>.ts. */
   id: string;
-  title: LocalizedText;
-  description: LocalizedText;
+  title: CatalogText;
+  description: CatalogText;
   /** What the user types to insert it as an editor snippet. */
   prefix: string;
   topics: SnippetTopic[];

@@ -10,7 +10,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SNIPPET_CATALOG, type LocalizedText, type SnippetInfo } from './catalog';
+import type { ContentLanguage } from '../content/language';
+import { SNIPPET_CATALOG, type SnippetInfo } from './catalog';
 
 /** One entry of a VS Code snippet file. */
 export interface VsCodeSnippet {
@@ -58,7 +59,7 @@ export function unescapeSnippetBody(body: string[]): string {
 export function buildEditorSnippets(
   snippetsDir: string,
   catalog: readonly SnippetInfo[] = SNIPPET_CATALOG,
-  locale: keyof LocalizedText = 'en',
+  locale: ContentLanguage = 'en',
 ): VsCodeSnippetFile {
   const file: VsCodeSnippetFile = {};
   for (const snippet of catalog) {

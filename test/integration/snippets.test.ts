@@ -31,7 +31,7 @@ describe('snippets in the real VS Code', () => {
     const outcome = await vscode.commands.executeCommand<RunOutcome>('mlInterview.runSnippet');
     assert.equal(outcome?.status, 'ok', outcome?.message);
     assert.match(outcome?.output ?? '', /^x = \[ \[ 1, 2, 3, 4 \], \[ 10, 10, 10, 14 \] \]\n/);
-    assert.match(outcome?.output ?? '', /layerNorm\(x\) = \[\n  \[ '-1\.3416', '-0\.4472', '0\.4472', '1\.3416' \],/);
+    assert.match(outcome?.output ?? '', /layerNorm\(x\) = \[\n {2}\[ '-1\.3416', '-0\.4472', '0\.4472', '1\.3416' \],/);
   });
 
   it('reports a thrown error at its TypeScript line as a diagnostic', async () => {

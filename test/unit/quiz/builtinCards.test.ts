@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import markdownItKatex from '@vscode/markdown-it-katex';
 import MarkdownItEngine from 'markdown-it';
-import { EXERCISE_IDS, LANGUAGES, parseCardFiles, type QuizCard } from '../../../src/quiz/cardSchema';
+import { CONTENT_LANGUAGES as LANGUAGES } from '../../../src/content/language';
+import { EXERCISE_IDS, parseCardFiles, type QuizCard } from '../../../src/quiz/cardSchema';
 
 const ROOT = path.join(__dirname, '../../..');
 const CARDS_DIR = path.join(ROOT, 'content/cards');

@@ -1,6 +1,6 @@
 // Shared builders for the quiz tests: fixed local times, simple cards and card states made through ts-fsrs.
 import type { Card } from 'ts-fsrs';
-import type { LocalizedText } from '../../../src/quiz/cardSchema';
+import type { CardText } from '../../../src/quiz/cardSchema';
 import { QuizScheduler, Rating, type Grade, type QuizReview } from '../../../src/quiz/scheduler';
 
 /** Local time, so day-boundary tests hold in every time zone. January avoids daylight-saving changes in the north. */
@@ -11,7 +11,7 @@ export function localTime(day: number, hour: number, minute = 0): Date {
 export const MINUTE = 60_000;
 export const DAY = 24 * 60 * MINUTE;
 
-export function both(en: string, zh = `${en}（中）`): LocalizedText {
+export function both(en: string, zh = `${en}（中）`): CardText {
   return { en, 'zh-cn': zh };
 }
 
