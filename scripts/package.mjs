@@ -12,7 +12,7 @@ export async function packageExtension() {
   const out = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   // Dependencies are bundled by esbuild, so node_modules stays out of the package.
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`vsce package failed (exit ${result.status})`);
   const size = fs.statSync(out).size;
   console.log(`${path.basename(out)}: ${(size / 1024).toFixed(1)} KiB (${size} bytes)`);

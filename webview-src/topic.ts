@@ -37,6 +37,7 @@ window.addEventListener('scroll', () => {
   scrollTimer = window.setTimeout(() => {
     state = { ...state, scrollY: Math.round(window.scrollY) };
     vscode.setState(state);
+    document.body.dataset.savedScrollY = String(state.scrollY);
   }, 100);
 });
 

@@ -62,4 +62,17 @@ describe('ML Interview Prep in the VS Code workbench', function () {
     assert.match(await chinese.locator('article h1').innerText(), /[\u4e00-\u9fff]/);
     await workbench.screenshot('topic-zh-dark');
   });
+
+  it('keeps the panel’s language and scroll position across a window reload', async function () {
+    const frame = await workbench.activeWebview('article[lang="zh-CN"] h1');
+    await frame.evaluate(() => window.scrollTo(0, 900));
+    // The page marks what it saved with setState, so the reload waits for the save, not for a fixed time.
+    await frame.waitForFunction(() => Number(document.body.dataset.savedScrollY) > 800);
+    // VS Code's own reload shuts the window down properly, saving the webview state as for a person.
+    await workbench.runCommand('Developer: Reload Window');
+    await workbench.page.waitForEvent('load');
+    await workbench.page.locator('.monaco-workbench').waitFor();
+    const revived = await workbench.activeWebview('article[lang="zh-CN"] h1');
+    await revived.waitForFunction(() => window.scrollY > 800, undefined, { timeout: 15_000 });
+  });
 });

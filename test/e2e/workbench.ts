@@ -72,11 +72,20 @@ export class Workbench {
 
   /** Runs a command through the command palette, as a keyboard user would. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await this.quickPickRow(title).click();
+    // Right after start-up the palette can open before every extension's commands are registered; reopen it then.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      try {
+        await this.quickPickRow(title).click({ timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt === 4) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** The quick-pick row whose label is exactly `label` (not one that merely contains it). */

@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { Workbench } from './workbench';
+
+describe('Snippets in the VS Code workbench', function () {
+  let workbench: Workbench;
+
+  before(async function () {
+    workbench = await Workbench.open({ settings: { 'mlInterview.language': 'en' } });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  it('opens a snippet from the command palette and runs it with the editor’s Run button', async function () {
+    const page = workbench.page;
+    await workbench.runCommand('ML Interview: Open Snippet');
+    await page.locator('.quick-input-widget input').fill('attention');
+    await workbench.quickPickRow('Scaled dot-product and multi-head attention').click();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'Scaled dot-product attention and multi-head self-attention' }).first().waitFor();
+    assert.equal((await page.locator('.tab.active .label-name').innerText()).trim(), 'attention.ts');
+    await page.locator('.editor-actions [aria-label^="Run Snippet"]').first().click();
+    const output = page.locator('.panel .monaco-editor .view-lines');
+    await output.locator('.view-line', { hasText: 'Finished in' }).first().waitFor({ timeout: 30_000 });
+    const text = await output.innerText();
+    assert.match(text, /Running\s+attention\.ts/);
+    assert.match(text, /causal/i, 'the demo printed its causal attention weights');
+    await workbench.screenshot('snippet-run');
+  });
+
+  it('stops an endless loop at the time limit and keeps the workbench responsive', async function () {
+    const page = workbench.page;
+    await workbench.runCommand('File: New Untitled Text File');
+    await page.keyboard.type('// endless\nwhile (true) {}\n');
+    await workbench.runCommand('Change Language Mode');
+    await page.locator('.quick-input-widget input').fill('TypeScript');
+    await workbench.quickPickRow('TypeScript').click();
+    await workbench.runCommand('ML Interview: Run Snippet');
+    // While the loop runs in its worker, the workbench still answers: the command palette opens and closes.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.press('Escape');
+    const output = page.locator('.panel .monaco-editor .view-lines');
+    await output.locator('.view-line', { hasText: 'the time limit' }).first().waitFor({ timeout: 30_000 });
+  });
+});
