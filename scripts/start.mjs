@@ -19,10 +19,17 @@ async function main() {
     spawn('code', ['--extensionDevelopmentPath', root, demoWorkspace], { stdio: 'inherit', detached: true }).unref();
     return;
   }
-  const server = await startCodeServer({ settings: { 'security.workspace.trust.enabled': true }, keepUserData: false });
-  const url = workbenchUrl(server, { folder: demoWorkspace });
+  // User data lives in .vscode-test/ so settings and quiz progress carry over from one `npm start` to the next.
+  const server = await startCodeServer({
+    settings: { 'security.workspace.trust.enabled': true, 'workbench.colorTheme': 'Default Dark Modern' },
+    userDataDir: path.join(root, '.vscode-test', 'start-user-data'),
+    linkExtension: root,
+    port: process.env.PORT ? Number(process.env.PORT) : undefined,
+  });
+  const url = workbenchUrl(server, { folder: demoWorkspace, extensionDevelopmentPath: null });
   console.log('\nML Interview Prep is running in code-server (VS Code in the browser).');
   console.log(`Open this URL in a browser on this machine:\n\n  ${url}\n`);
+  console.log('Set PORT to choose the port. Run `npm run watch` beside it and use Developer: Reload Window to pick up changes.');
   console.log('Press Ctrl+C to stop.');
   const stop = async () => {
     await server.stop();

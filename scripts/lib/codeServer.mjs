@@ -41,13 +41,23 @@ const TEST_SETTINGS = {
  * Starts code-server on a free loopback port with throw-away user data.
  * Returns { url, port, userDataDir, stop(), log() }.
  */
-export async function startCodeServer({ settings = {}, env = {}, locale, extensionsDir, keepUserData = false, installVsix } = {}) {
+export async function startCodeServer({ settings = {}, env = {}, locale, extensionsDir, keepUserData = false, installVsix, linkExtension, userDataDir: fixedUserDataDir, port: fixedPort } = {}) {
   const bin = provisionCodeServer({ quiet: true });
-  const port = await freePort();
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-user-'));
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_SETTINGS, ...settings }, null, 2));
+  const port = fixedPort ?? (await freePort());
+  const userDataDir = fixedUserDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-user-'));
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+  // A kept user-data folder keeps the person's own settings; only a new one gets ours.
+  if (!fixedUserDataDir || !fs.existsSync(settingsFile)) {
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...TEST_SETTINGS, ...settings }, null, 2));
+  }
   const extDir = extensionsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-ext-'));
+  if (linkExtension) {
+    // A link in the extensions folder loads the working tree like an installed extension (themes and all),
+    // so `npm run watch` plus Developer: Reload Window picks up changes.
+    const pkg = JSON.parse(fs.readFileSync(path.join(linkExtension, 'package.json'), 'utf8'));
+    fs.symlinkSync(linkExtension, path.join(extDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+  }
   if (installVsix) {
     // Installed like a user would, so the workbench loads it with every built-in extension (themes included).
     const installed = spawnSync(process.execPath, [bin, '--user-data-dir', userDataDir, '--extensions-dir', extDir, '--install-extension', installVsix], { encoding: 'utf8' });
@@ -111,10 +121,9 @@ export async function startCodeServer({ settings = {}, env = {}, locale, extensi
         });
       });
     }
-    if (!keepUserData) {
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-      if (!extensionsDir) fs.rmSync(extDir, { recursive: true, force: true });
-    }
+    if (!keepUserData && !fixedUserDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    // rmSync does not follow the link to the working tree; it removes only the temporary folder.
+    if (!keepUserData && !extensionsDir) fs.rmSync(extDir, { recursive: true, force: true });
   };
   return { url, port, userDataDir, extensionsDir: extDir, stop, log: () => output };
 }
