@@ -1,22 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench';
+import { describeInWorkbench } from './workbench';
 
-describe('Snippets in the VS Code workbench', function () {
-  let workbench: Workbench;
-
-  before(async function () {
-    workbench = await Workbench.open({ settings: { 'mlInterview.language': 'en' } });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
-
+describeInWorkbench('Snippets in the VS Code workbench', { settings: { 'mlInterview.language': 'en' } }, (current) => {
   it('opens a snippet from the command palette and runs it with the editor’s Run button', async function () {
+    const workbench = current();
     const page = workbench.page;
     await workbench.runCommand('ML Interview: Open Snippet');
     await page.locator('.quick-input-widget input').fill('attention');
@@ -34,6 +21,7 @@ describe('Snippets in the VS Code workbench', function () {
   });
 
   it('stops an endless loop at the time limit and keeps the workbench responsive', async function () {
+    const workbench = current();
     const page = workbench.page;
     await workbench.runCommand('File: New Untitled Text File');
     await page.keyboard.type('// endless\nwhile (true) {}\n');

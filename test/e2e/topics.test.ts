@@ -1,22 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench';
+import { describeInWorkbench } from './workbench';
 
-describe('ML Interview Prep in the VS Code workbench', function () {
-  let workbench: Workbench;
-
-  before(async function () {
-    workbench = await Workbench.open({ settings: { 'mlInterview.language': 'en' } });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
-
+describeInWorkbench('ML Interview Prep in the VS Code workbench', { settings: { 'mlInterview.language': 'en' } }, (current) => {
   it('shows the six topics in the activity-bar view', async function () {
+    const workbench = current();
     const view = await workbench.openActivityView('ML Interview Prep');
     const rows = view.locator('.monaco-list-row');
     await rows.filter({ hasText: 'Speeding up BERT' }).first().waitFor();
@@ -32,6 +19,7 @@ describe('ML Interview Prep in the VS Code workbench', function () {
   });
 
   it('opens a topic from the tree and renders its answer, math and diagram in the webview', async function () {
+    const workbench = current();
     const view = await workbench.openActivityView('ML Interview Prep');
     await view.locator('.monaco-list-row', { hasText: 'BatchNorm vs LayerNorm' }).first().click();
     const frame = await workbench.activeWebview('article h1');
@@ -46,6 +34,7 @@ describe('ML Interview Prep in the VS Code workbench', function () {
   });
 
   it('follows a light theme', async function () {
+    const workbench = current();
     await workbench.setColorTheme('Light Modern');
     const frame = await workbench.activeWebview('body.vscode-light article h1');
     const color = await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
@@ -56,6 +45,7 @@ describe('ML Interview Prep in the VS Code workbench', function () {
   });
 
   it('switches the panel to Chinese with its toggle', async function () {
+    const workbench = current();
     const frame = await workbench.activeWebview('article h1');
     await frame.locator('button[data-action="setLanguage"]').click();
     const chinese = await workbench.activeWebview('article[lang="zh-CN"] h1');
@@ -64,6 +54,7 @@ describe('ML Interview Prep in the VS Code workbench', function () {
   });
 
   it('keeps the panel’s language and scroll position across a window reload', async function () {
+    const workbench = current();
     const frame = await workbench.activeWebview('article[lang="zh-CN"] h1');
     await frame.evaluate(() => window.scrollTo(0, 900));
     // The page marks what it saved with setState, so the reload waits for the save, not for a fixed time.

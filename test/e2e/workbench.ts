@@ -126,3 +126,34 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
 }
+
+/**
+ * Declares a mocha suite that shares one workbench: opened before the tests, closed after them, with a screenshot
+ * of any failing test in test-results/screenshots/.
+ */
+export function describeInWorkbench(
+  title: string,
+  options: Parameters<typeof Workbench.open>[0],
+  body: (workbench: () => Workbench) => void,
+): void {
+  describe(title, function () {
+    let workbench: Workbench | undefined;
+
+    before(async function () {
+      workbench = await Workbench.open(options);
+    });
+
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    });
+
+    after(async function () {
+      await workbench?.close();
+    });
+
+    body(() => {
+      if (!workbench) throw new Error('the workbench did not open');
+      return workbench;
+    });
+  });
+}
