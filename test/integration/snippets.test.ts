@@ -52,6 +52,17 @@ describe('snippets in the real VS Code', () => {
     assert.match(diagnostics[0].message, /bad shape 2/);
   });
 
+  it('Insert Snippet puts the snippet without its demo at the cursor', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: '// before\n\n// after\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    assert.equal(await vscode.commands.executeCommand('mlInterview.insertSnippet', 'layernorm'), true);
+    const text = document.getText();
+    assert.ok(text.startsWith('// before\n/**\n * Layer normalization'), text.slice(0, 60));
+    assert.ok(text.endsWith('  });\n}\n\n// after\n'), text.slice(-60));
+    assert.doesNotMatch(text, /require\.main === module/);
+  });
+
   it('lists each topic’s snippets under it in the tree', async () => {
     const [builtIn] = await api.treeChildren();
     const topics = await api.treeChildren(builtIn);
