@@ -28,8 +28,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       return snippet ? [{ id, title: snippets.title(snippet, language) }] : [];
     }),
     openSnippet: (id) => snippets.open(id),
+    quizTopic: (key) => vscode.commands.executeCommand('mlInterview.quizTopic', key),
   });
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const quiz = registerQuizModule(context, { content, runner: snippets, treeView });
+  tree.setProgressSource(quiz.progress);
   context.subscriptions.push(
     content,
     snippets,
@@ -38,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView,
     registerTopicCommands(content, panels),
     registerSnippetCommands(content, snippets),
-    registerQuizModule(context, { content, runner: snippets, treeView }),
+    quiz,
   );
   return {
     treeChildren: (node) => tree.getChildren(node),

@@ -24,8 +24,10 @@ export interface CaseRun {
   name: string;
   /** The outputs to compare; ignored when the code threw. */
   checks: OutputCheck[];
-  /** Set when the learner's code threw (or timed out) instead of returning. */
+  /** Set when the learner's code threw instead of returning. */
   error?: unknown;
+  /** Set when the case did not run to the end for another reason (a time limit); used as the reason verbatim. */
+  failure?: string;
 }
 
 export interface CaseResult {
@@ -116,6 +118,7 @@ function describeError(error: unknown): string {
 
 export function gradeCodeCases(runs: readonly CaseRun[], tolerance: Tolerance = DEFAULT_TOLERANCE): CodeGrade {
   const results = runs.map((run): CaseResult => {
+    if (run.failure !== undefined) return { name: run.name, passed: false, reason: run.failure };
     if (run.error !== undefined) return { name: run.name, passed: false, reason: describeError(run.error) };
     const reasons = run.checks.map((check) => compareOutput(check, tolerance)).filter((reason): reason is string => reason !== undefined);
     return { name: run.name, passed: reasons.length === 0, reason: reasons.length === 0 ? 'ok' : reasons.join('; ') };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { topicKey, type ContentService } from '../content/contentService';
 import type { Deck, LoadedTopic } from '../content/deckLoader';
 import { localize, otherLanguage, type ContentLanguage } from '../content/language';
+import type { TopicProgressSource } from '../quiz/registerQuiz';
 import type { SnippetInfo } from '../snippets/catalog';
 import { Disposable } from '../util/dispose';
 
@@ -17,6 +18,7 @@ export type TopicTreeNode =
 export class TopicTreeProvider extends Disposable implements vscode.TreeDataProvider<TopicTreeNode> {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<TopicTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
+  private progress: TopicProgressSource | undefined;
 
   constructor(
     private readonly content: ContentService,
@@ -24,6 +26,13 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   ) {
     super();
     this.register(content.onDidChange(() => this.changeEmitter.fire(undefined)));
+  }
+
+  /** Quiz progress arrives after the tree exists (the quiz module needs the tree view); from then on it shows. */
+  setProgressSource(progress: TopicProgressSource): void {
+    this.progress = progress;
+    this.register(progress.onDidChange(() => this.changeEmitter.fire(undefined)));
+    this.changeEmitter.fire(undefined);
   }
 
   async getChildren(node?: TopicTreeNode): Promise<TopicTreeNode[]> {
@@ -59,10 +68,19 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         const item = new vscode.TreeItem(title, hasSnippets ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `topic:${topicKey(topic)}`;
         const otherTitle = topic.title[otherLanguage(language)];
-        if (otherTitle && otherTitle !== title) item.description = otherTitle;
+        const progress = this.progress?.topicProgress(topicKey(topic));
+        const progressText = progress && progress.state !== 'new' ? describeProgress(progress) : undefined;
+        // Once studied, the figures matter more than the title in the other language.
+        if (progressText) item.description = progressText;
+        else if (otherTitle && otherTitle !== title) item.description = otherTitle;
         const summary = localize(topic.summary, language);
-        item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(title)}**${summary ? `\n\n${escapeMarkdown(summary)}` : ''}`);
-        item.iconPath = new vscode.ThemeIcon(topic.icon ?? 'book');
+        item.tooltip = new vscode.MarkdownString(
+          [`**${escapeMarkdown(title)}**`, summary && escapeMarkdown(summary), progressText && `*${escapeMarkdown(progressText)}*`].filter(Boolean).join('\n\n'),
+        );
+        item.iconPath =
+          progress?.state === 'mastered'
+            ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green'))
+            : new vscode.ThemeIcon(topic.icon ?? 'book', progress?.state === 'learning' ? new vscode.ThemeColor('charts.yellow') : undefined);
         item.contextValue = 'topic';
         item.command = { command: OPEN_TOPIC_COMMAND, title: vscode.l10n.t('Open Topic'), arguments: [topicKey(topic)] };
         return item;
@@ -91,6 +109,11 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
       }
     }
   }
+}
+
+function describeProgress(progress: { due: number; mastery: number }): string {
+  const mastered = Math.round(progress.mastery * 100);
+  return progress.due > 0 ? vscode.l10n.t('{0} due · {1}% mastered', progress.due, mastered) : vscode.l10n.t('{0}% mastered', mastered);
 }
 
 function escapeMarkdown(text: string): string {

@@ -3,14 +3,9 @@ import { localize, otherLanguage } from '../content/language';
 import type { MarkdownEngine, RenderEnv, Trust } from '../content/markdownEngine';
 import type { Topic } from '../content/topicParser';
 import { escapeHtml } from '../util/html';
+import { renderShell, type WebviewResources } from './webviewShell';
 
-/** What the HTML needs from the webview, behind an interface so the renderer is testable without VS Code. */
-export interface WebviewResources {
-  cspSource: string;
-  nonce: string;
-  scriptUri: string;
-  styleUris: string[];
-}
+export type { WebviewResources };
 
 export interface TopicNeighbour {
   key: string;
@@ -113,38 +108,14 @@ export function renderTopicDocument(
   env: RenderEnv,
 ): string {
   const labels = LABELS[model.language];
-  const csp = [
-    "default-src 'none'",
-    // KaTeX positions glyphs with style attributes; <style> elements and remote sheets stay blocked.
-    `style-src ${resources.cspSource}`,
-    `style-src-elem ${resources.cspSource}`,
-    "style-src-attr 'unsafe-inline'",
-    `font-src ${resources.cspSource}`,
-    `img-src ${resources.cspSource}`,
-    `script-src 'nonce-${resources.nonce}'`,
-  ].join('; ');
-  const styles = resources.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`).join('\n');
-  const toolbar = renderToolbar(model, labels);
-  const navigation = renderNavigation(model, labels);
-  const state = JSON.stringify({ topicKey: model.topicKey, language: model.language });
-  return `<!DOCTYPE html>
-<html lang="${model.language === 'zh-cn' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styles}
-<title>${escapeHtml(localize(model.topic.title, model.language) ?? model.topic.id)}</title>
-</head>
-<body data-state="${escapeHtml(state)}">
-${toolbar}
-<main>
-${renderTopicArticle(model, engine, env)}
-</main>
-${navigation}
-<script nonce="${resources.nonce}" src="${escapeHtml(resources.scriptUri)}"></script>
-</body>
-</html>`;
+  const body = `${renderToolbar(model, labels)}\n<main>\n${renderTopicArticle(model, engine, env)}\n</main>\n${renderNavigation(model, labels)}`;
+  return renderShell({
+    language: model.language,
+    title: localize(model.topic.title, model.language) ?? model.topic.id,
+    resources,
+    state: { topicKey: model.topicKey, language: model.language },
+    body,
+  });
 }
 
 function renderToolbar(model: TopicViewModel, labels: Record<string, string>): string {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -9,6 +8,7 @@ import { MarkdownEngine, type RenderEnv } from '../content/markdownEngine';
 import { Disposable } from '../util/dispose';
 import { parseTopicWebviewMessage, topicPanelStateSchema, type TopicWebviewMessage } from './messages';
 import { renderTopicDocument, type TopicViewModel } from './topicDocument';
+import { lockedDownWebviewOptions, newNonce } from './webviewOptions';
 
 export const TOPIC_VIEW_TYPE = 'mlInterview.topic';
 
@@ -62,7 +62,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       TOPIC_VIEW_TYPE,
       localize(topic.title, this.content.language) ?? topic.id,
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus },
-      this.webviewOptions(),
+      lockedDownWebviewOptions(this.extensionUri),
     );
     await this.adopt(panel, key, options.language ?? this.content.language);
     return true;
@@ -77,17 +77,8 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       panel.dispose();
       return;
     }
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = lockedDownWebviewOptions(this.extensionUri);
     await this.adopt(panel, key, state.success ? state.data.language : this.content.language);
-  }
-
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableFindWidget: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
-    };
   }
 
   private async adopt(webviewPanel: vscode.WebviewPanel, key: string, language: ContentLanguage): Promise<void> {
@@ -165,7 +156,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       model,
       {
         cspSource: webview.cspSource,
-        nonce: randomBytes(16).toString('base64'),
+        nonce: newNonce(),
         scriptUri: asset('dist', 'webview', 'topic.js'),
         styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css')],
       },

@@ -53,8 +53,10 @@ describe('snippets in the real VS Code', () => {
   });
 
   it('Insert Snippet puts the snippet without its demo at the cursor', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: '// before\n\n// after\n' });
+    // A uniquely named untitled file: VS Code may hand back a just-closed anonymous untitled model.
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `insert-target-${Date.now()}.ts` }));
     const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '// before\n\n// after\n'));
     editor.selection = new vscode.Selection(1, 0, 1, 0);
     assert.equal(await vscode.commands.executeCommand('mlInterview.insertSnippet', 'layernorm'), true);
     const text = document.getText();

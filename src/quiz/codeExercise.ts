@@ -1,0 +1,74 @@
+// Code exercises on the host: opens the starter as an untitled copy (never the installed file) and checks the
+// learner's code by running it, with the golden-data harness appended, through the SnippetRunner.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SnippetRunner } from '../snippets/snippetService';
+import type { ExerciseId } from './cardSchema';
+import type { CodeGrade } from './codeGrading';
+import { buildHarness, EXERCISE_GOLDEN, exerciseCases, gradeHarnessRun, type HarnessCase } from './codeHarness';
+
+const CODE_LANGUAGES = ['typescript', 'javascript'];
+
+export class CodeExercises {
+  /** The untitled editor opened for each exercise, so Check finds it even when the quiz panel has focus. */
+  private readonly starters = new Map<ExerciseId, vscode.Uri>();
+  private readonly casesCache = new Map<ExerciseId, HarnessCase[]>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly runner: SnippetRunner,
+  ) {}
+
+  async openStarter(exercise: ExerciseId): Promise<vscode.TextEditor> {
+    const file = vscode.Uri.joinPath(this.extensionUri, 'content', 'exercises', `${exercise}.ts`).fsPath;
+    const source = await readFile(file, 'utf8');
+    const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: source });
+    this.starters.set(exercise, document.uri);
+    return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  }
+
+  /** The document Check runs: the exercise's own untitled editor if still open, else a visible TypeScript editor. */
+  findDocument(exercise: ExerciseId): vscode.TextDocument | undefined {
+    const starter = this.starters.get(exercise);
+    const own = starter && vscode.workspace.textDocuments.find((document) => document.uri.toString() === starter.toString() && !document.isClosed);
+    if (own) return own;
+    const candidates = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].filter((editor): editor is vscode.TextEditor => editor !== undefined);
+    return candidates.find((editor) => CODE_LANGUAGES.includes(editor.document.languageId))?.document;
+  }
+
+  /** Runs the checks; undefined (after telling the user why) when there is nothing it may run. */
+  async check(exercise: ExerciseId): Promise<CodeGrade | undefined> {
+    const document = this.findDocument(exercise);
+    if (!document) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open the starter (or a TypeScript editor with your solution) first: Check runs the code in that editor.'));
+      return undefined;
+    }
+    if (document.uri.scheme !== 'untitled' && !vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Checking runs the code, and this workspace is not trusted: copy your solution into the starter (an untitled editor), or trust the workspace.'),
+      );
+      return undefined;
+    }
+    const cases = await this.cases(exercise);
+    const marker = `@@mlip-check-${randomBytes(12).toString('hex')}@@`;
+    const harness = buildHarness(exercise, document.getText(), cases, marker);
+    const filePath = document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
+    const fileName = path.basename(document.uri.path) || `${exercise}.ts`;
+    let output = '';
+    const handle = this.runner.run(harness.source, { fileName, filePath, onOutput: (chunk) => (output += chunk.stream === 'stdout' ? chunk.text : '') });
+    const result = await handle.result;
+    return gradeHarnessRun(output, harness, result, filePath ?? fileName);
+  }
+
+  private async cases(exercise: ExerciseId): Promise<HarnessCase[]> {
+    let cases = this.casesCache.get(exercise);
+    if (!cases) {
+      const file = vscode.Uri.joinPath(this.extensionUri, 'snippets', 'golden', `${EXERCISE_GOLDEN[exercise]}.json`).fsPath;
+      cases = exerciseCases(exercise, JSON.parse(await readFile(file, 'utf8')) as unknown);
+      this.casesCache.set(exercise, cases);
+    }
+    return cases;
+  }
+}

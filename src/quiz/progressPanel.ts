@@ -1,0 +1,65 @@
+// Show Progress: one webview panel, redrawn when progress or cards change.
+import * as vscode from 'vscode';
+import { lockedDownWebviewOptions, newNonce } from '../webview/webviewOptions';
+import type { ContentLanguage } from '../content/language';
+import { Disposable } from '../util/dispose';
+import { renderProgressDocument } from './progressDocument';
+import { parseProgressWebviewMessage } from './quizMessages';
+import type { QuizService } from './quizService';
+
+export const PROGRESS_VIEW_TYPE = 'mlInterview.progress';
+
+export class ProgressPanelManager extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private language: ContentLanguage | undefined;
+  /** The last HTML shown (for tests). */
+  html = '';
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly service: QuizService,
+  ) {
+    super();
+    this.register({ dispose: () => this.panel?.dispose() });
+    this.register(service.onDidChange(() => void this.render()));
+  }
+
+  async show(): Promise<string> {
+    if (this.panel) {
+      this.panel.reveal();
+    } else {
+      const panel = vscode.window.createWebviewPanel(PROGRESS_VIEW_TYPE, vscode.l10n.t('Quiz Progress'), vscode.ViewColumn.Active, lockedDownWebviewOptions(this.extensionUri));
+      this.panel = panel;
+      panel.onDidDispose(() => {
+        if (this.panel === panel) this.panel = undefined;
+      });
+      panel.webview.onDidReceiveMessage(async (raw: unknown) => {
+        const message = parseProgressWebviewMessage(raw);
+        if (message?.type === 'setLanguage') {
+          this.language = message.language;
+          await this.render();
+        } else if (message?.type === 'quizTopic') {
+          await vscode.commands.executeCommand('mlInterview.quizTopic', message.topicKey);
+        }
+      });
+    }
+    await this.render();
+    return this.html;
+  }
+
+  private async render(): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    const language = this.language ?? this.service.language;
+    const stats = await this.service.stats(await this.service.store.current());
+    const topicTitles: Record<string, string> = {};
+    for (const topic of stats.topics) topicTitles[topic.topic] = (await this.service.topicTitle(topic.topic, language)) ?? topic.topic;
+    const webview = panel.webview;
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
+    this.html = renderProgressDocument(
+      { language, stats, topicTitles },
+      { cspSource: webview.cspSource, nonce: newNonce(), scriptUri: asset('dist', 'webview', 'progress.js'), styleUris: [asset('media', 'topic.css'), asset('media', 'progress.css')] },
+    );
+    if (this.panel === panel) webview.html = this.html;
+  }
+}

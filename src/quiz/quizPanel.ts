@@ -1,0 +1,261 @@
+// The quiz webview panel: one at a time, revived after a reload by the serializer. The panel owns the webview's
+// lifecycle; the session (quizSession.ts) decides what to show and the renderer (quizDocument.ts) draws it.
+import * as vscode from 'vscode';
+import { lockedDownWebviewOptions, newNonce } from '../webview/webviewOptions';
+import type { ContentLanguage } from '../content/language';
+import { MarkdownEngine } from '../content/markdownEngine';
+import { Disposable } from '../util/dispose';
+import type { CodeExercises } from './codeExercise';
+import { parseQuizWebviewMessage, quizPanelStateSchema, type QuizHostMessage, type QuizWebviewMessage } from './quizMessages';
+import { renderQuizDocument, renderQuizMain, type QuizPageModel } from './quizDocument';
+import type { QuizService } from './quizService';
+import { QuizSession, type ReviewToRecord, type SessionView } from './quizSession';
+import type { Grade } from './scheduler';
+
+export const QUIZ_VIEW_TYPE = 'mlInterview.quiz';
+
+/** What tests (and the commands' callers) can see of the open quiz. */
+export interface QuizPanelHandle {
+  readonly topicKey: string | undefined;
+  /** The HTML of <main> as last rendered. */
+  readonly mainHtml: string;
+  readonly view: SessionView | undefined;
+  /** Handles a message as if the webview had posted it; resolves once its effects are stored and rendered. */
+  send(message: unknown): Promise<void>;
+}
+
+export class QuizPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
+  private panel: QuizPanel | undefined;
+  readonly engine = new MarkdownEngine();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly service: QuizService,
+    private readonly exercises: CodeExercises,
+  ) {
+    super();
+    this.register({ dispose: () => this.panel?.dispose() });
+    this.register(service.onDidChange(() => void this.panel?.refresh()));
+  }
+
+  get current(): QuizPanelHandle | undefined {
+    return this.panel;
+  }
+
+  /** Opens the quiz (or reveals it); a different topic scope starts a new session in the same panel. */
+  async show(topicKey: string | undefined): Promise<QuizPanelHandle> {
+    if (this.panel && this.panel.topicKey === topicKey) {
+      this.panel.webviewPanel.reveal();
+      return this.panel;
+    }
+    const language = this.panel?.language ?? this.service.language;
+    const webviewPanel =
+      this.panel?.webviewPanel ?? vscode.window.createWebviewPanel(QUIZ_VIEW_TYPE, vscode.l10n.t('Quiz'), vscode.ViewColumn.Active, lockedDownWebviewOptions(this.extensionUri));
+    this.panel?.detach();
+    webviewPanel.reveal();
+    return this.adopt(webviewPanel, topicKey, language);
+  }
+
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
+    if (this.panel) {
+      webviewPanel.dispose();
+      return;
+    }
+    const state = quizPanelStateSchema.safeParse(rawState);
+    webviewPanel.webview.options = lockedDownWebviewOptions(this.extensionUri);
+    await this.adopt(webviewPanel, state.success ? state.data.topicKey : undefined, state.success ? state.data.language : this.service.language);
+  }
+
+  private async adopt(webviewPanel: vscode.WebviewPanel, topicKey: string | undefined, language: ContentLanguage): Promise<QuizPanel> {
+    const items = await this.service.items();
+    const session = new QuizSession(items, topicKey);
+    const panel = new QuizPanel(webviewPanel, session, language, this.extensionUri, this.service, this.exercises, this.engine);
+    this.panel = panel;
+    panel.onDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+    await panel.renderDocument();
+    return panel;
+  }
+}
+
+class QuizPanel extends Disposable implements QuizPanelHandle {
+  private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDispose = this.disposeEmitter.event;
+  mainHtml = '';
+  view: SessionView | undefined;
+  private checking = false;
+  private topicTitle: string | undefined;
+  private dueTimer: ReturnType<typeof setTimeout> | undefined;
+  private detached = false;
+
+  constructor(
+    readonly webviewPanel: vscode.WebviewPanel,
+    private readonly session: QuizSession,
+    public language: ContentLanguage,
+    private readonly extensionUri: vscode.Uri,
+    private readonly service: QuizService,
+    private readonly exercises: CodeExercises,
+    private readonly engine: MarkdownEngine,
+  ) {
+    super();
+    this.register(webviewPanel.webview.onDidReceiveMessage((raw: unknown) => void this.send(raw)));
+    this.register(webviewPanel.onDidDispose(() => this.dispose()));
+    this.register(
+      webviewPanel.onDidChangeViewState((event) => {
+        // Without retainContextWhenHidden the page is rebuilt when it is shown again.
+        if (event.webviewPanel.visible) void this.renderDocument();
+      }),
+    );
+    this.register({ dispose: () => clearTimeout(this.dueTimer) });
+  }
+
+  get topicKey(): string | undefined {
+    return this.session.topicKey;
+  }
+
+  /** Hands the webview panel to a new session without closing it. */
+  detach(): void {
+    this.detached = true;
+    this.dispose();
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.disposeEmitter.fire();
+    super.dispose();
+    if (!this.detached) this.webviewPanel.dispose();
+  }
+
+  async send(raw: unknown): Promise<void> {
+    const message = parseQuizWebviewMessage(raw);
+    if (message && !this.isDisposed) await this.handle(message);
+  }
+
+  private async handle(message: QuizWebviewMessage): Promise<void> {
+    const progress = await this.service.store.current();
+    const scheduler = this.service.scheduler();
+    const now = new Date();
+    let toRecord: ReviewToRecord | undefined;
+    switch (message.type) {
+      case 'ready':
+        await this.update();
+        return;
+      case 'setLanguage':
+        this.language = message.language;
+        await this.renderDocument();
+        return;
+      case 'showProgress':
+        await vscode.commands.executeCommand('mlInterview.showProgress');
+        return;
+      case 'choose':
+        toRecord = this.session.choose(message.index, progress, now, scheduler);
+        break;
+      case 'reveal':
+        this.session.reveal(progress, now, scheduler);
+        break;
+      case 'rate':
+        toRecord = this.session.rate(message.rating as Grade, progress, now, scheduler);
+        break;
+      case 'next':
+        this.session.next();
+        break;
+      case 'skip':
+        this.session.skip();
+        break;
+      case 'practiseAhead':
+        this.session.startPractisingAhead();
+        break;
+      case 'openStarter': {
+        const exercise = this.currentExercise();
+        if (exercise) await this.exercises.openStarter(exercise);
+        return;
+      }
+      case 'checkCode':
+        await this.checkCode();
+        return;
+    }
+    if (toRecord) {
+      await this.service.store.record(toRecord);
+      this.service.progressChanged();
+    }
+    await this.update();
+  }
+
+  private currentExercise() {
+    const view = this.view;
+    return view?.kind === 'card' && view.item.card.kind === 'code' ? view.item.card.exercise : undefined;
+  }
+
+  private async checkCode(): Promise<void> {
+    const exercise = this.currentExercise();
+    if (!exercise || this.checking) return;
+    this.checking = true;
+    await this.update();
+    try {
+      const grade = await this.exercises.check(exercise);
+      if (!grade || this.isDisposed) return;
+      const toRecord = this.session.codeChecked(grade, await this.service.store.current(), new Date(), this.service.scheduler());
+      if (toRecord) {
+        await this.service.store.record(toRecord);
+        this.service.progressChanged();
+      }
+    } finally {
+      this.checking = false;
+      await this.update();
+    }
+  }
+
+  /** Cards or progress changed elsewhere: show the current state. */
+  async refresh(): Promise<void> {
+    if (this.isDisposed) return;
+    this.session.setItems(await this.service.items());
+    await this.update();
+  }
+
+  private async model(): Promise<QuizPageModel> {
+    const progress = await this.service.store.current();
+    const now = new Date();
+    this.view = this.session.view(progress, now, this.service.settings());
+    if (this.session.topicKey !== undefined) this.topicTitle ??= await this.service.topicTitle(this.session.topicKey);
+    this.scheduleDueRefresh(now);
+    return { language: this.language, topicKey: this.session.topicKey, topicTitle: this.topicTitle, view: this.view, now, checking: this.checking };
+  }
+
+  /** When nothing is due, look again when the next card is (learning steps are minutes away). */
+  private scheduleDueRefresh(now: Date): void {
+    clearTimeout(this.dueTimer);
+    const next = this.view?.kind === 'empty' ? this.view.nextDueAt : undefined;
+    if (!next) return;
+    const wait = next.getTime() - now.getTime() + 500;
+    if (wait < 60 * 60_000) this.dueTimer = setTimeout(() => void this.update(), Math.max(1000, wait));
+  }
+
+  async renderDocument(): Promise<void> {
+    if (this.isDisposed) return;
+    const model = await this.model();
+    const webview = this.webviewPanel.webview;
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
+    this.mainHtml = renderQuizMain(model, this.engine);
+    this.webviewPanel.title = model.topicKey !== undefined ? vscode.l10n.t('Quiz: {0}', model.topicTitle ?? model.topicKey) : vscode.l10n.t('Quiz');
+    webview.html = renderQuizDocument(
+      model,
+      {
+        cspSource: webview.cspSource,
+        nonce: newNonce(),
+        scriptUri: asset('dist', 'webview', 'quiz.js'),
+        styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css'), asset('media', 'quiz.css')],
+      },
+      this.engine,
+    );
+  }
+
+  /** Replaces the content of <main>; the page and its focus handling stay. */
+  private async update(): Promise<void> {
+    if (this.isDisposed) return;
+    const model = await this.model();
+    this.mainHtml = renderQuizMain(model, this.engine);
+    const message: QuizHostMessage = { type: 'update', body: this.mainHtml };
+    await this.webviewPanel.webview.postMessage(message);
+  }
+}

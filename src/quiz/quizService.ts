@@ -1,0 +1,152 @@
+// The quiz's data on the host: the cards of every deck (loaded on first use, reloaded when decks change), the
+// progress store in globalState, the live settings, and per-topic figures for the tree and the status bar.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { BUILT_IN_DECK_ID, SETTINGS_SECTION, type ContentService } from '../content/contentService';
+import { Disposable } from '../util/dispose';
+import { computeProgressStats, type ProgressStats, type QuizProgress } from './progressStore';
+import { buildQueue } from './queue';
+import { deckItems, mergeDeckItems, readCardFiles, USER_CARD_FILE_SUFFIX, type QuizItem } from './quizItems';
+import type { SessionSettings } from './quizSession';
+import { QuizStore, SYNCED_KEYS, type Recovery } from './quizStore';
+import { QuizScheduler } from './scheduler';
+import type { TopicProgressSnapshot } from './topicProgress';
+
+export const QUIZ_SETTINGS = `${SETTINGS_SECTION}.quiz`;
+
+export class QuizService extends Disposable {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Cards, progress or settings changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private itemsPromise: Promise<QuizItem[]> | undefined;
+  private readonly cardDiagnostics = this.register(vscode.languages.createDiagnosticCollection('mlInterview.cards'));
+  private schedulerCache: QuizScheduler | undefined;
+  private shownProblems = '';
+  readonly store: QuizStore;
+
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly content: ContentService,
+  ) {
+    super();
+    context.globalState.setKeysForSync([...SYNCED_KEYS]);
+    this.store = new QuizStore(context.globalState, () => this.scheduler(), () => new Date(), (recovery) => this.warnRecovered(recovery));
+    this.register(content.onDidChange(() => this.reloadCards()));
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/*${USER_CARD_FILE_SUFFIX}`));
+    for (const event of [watcher.onDidCreate, watcher.onDidChange, watcher.onDidDelete]) this.register(event(() => this.reloadCards()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(QUIZ_SETTINGS)) this.changeEmitter.fire();
+      }),
+    );
+  }
+
+  get language() {
+    return this.content.language;
+  }
+
+  /** Daily limits, read live from the settings. */
+  settings(): SessionSettings {
+    const config = vscode.workspace.getConfiguration(QUIZ_SETTINGS);
+    return { newPerDay: config.get<number>('newCardsPerDay', 20), reviewsPerDay: config.get<number>('reviewsPerDay', 200) };
+  }
+
+  /** The scheduler for the current desired retention (rebuilt when the setting changes). */
+  scheduler(): QuizScheduler {
+    const retention = vscode.workspace.getConfiguration(QUIZ_SETTINGS).get<number>('desiredRetention', 0.9);
+    if (this.schedulerCache?.desiredRetention !== new QuizScheduler({ desiredRetention: retention }).desiredRetention) {
+      this.schedulerCache = new QuizScheduler({ desiredRetention: retention });
+    }
+    return this.schedulerCache;
+  }
+
+  items(): Promise<QuizItem[]> {
+    this.itemsPromise ??= this.loadItems();
+    return this.itemsPromise;
+  }
+
+  reloadCards(): void {
+    this.itemsPromise = undefined;
+    this.changeEmitter.fire();
+  }
+
+  /** Tells listeners that progress changed (after a review, a reset). */
+  progressChanged(): void {
+    this.changeEmitter.fire();
+  }
+
+  /** A display title for a topic key. */
+  async topicTitle(topicKey: string, language = this.language): Promise<string | undefined> {
+    const topic = await this.content.findTopic(topicKey);
+    const title = topic ? topic.title : (await this.items()).find((item) => item.topicKey === topicKey)?.topicTitle;
+    return title ? (title[language] ?? title.en ?? title['zh-cn']) : undefined;
+  }
+
+  async stats(progress: QuizProgress, now = new Date()): Promise<ProgressStats> {
+    const items = await this.items();
+    return computeProgressStats(progress, items.map((item) => ({ id: item.id, topic: item.topicKey })), now);
+  }
+
+  /** Per-topic due counts and mastery for the tree, the badge and the status bar. */
+  async snapshot(now = new Date()): Promise<TopicProgressSnapshot> {
+    const progress = await this.store.current();
+    const items = await this.items();
+    const stats = await this.stats(progress, now);
+    const settings = this.settings();
+    const cards = items.map((item) => ({ id: item.id, topic: item.topicKey }));
+    const queue = buildQueue(cards, progress.cards, progress.log, now, settings);
+    const due = queue.entries.filter((entry) => entry.reason !== 'new').length;
+    const newToday = queue.entries.filter((entry) => entry.reason === 'new').length;
+    const topics: TopicProgressSnapshot['topics'] = {};
+    for (const topic of stats.topics) {
+      const state = topic.newCards === topic.cards ? 'new' : topic.mastered === topic.cards ? 'mastered' : 'learning';
+      topics[topic.topic] = { due: topic.due, mastery: topic.mastery, state };
+    }
+    return { due, newToday, nextDueAt: queue.nextDueAt, topics };
+  }
+
+  private async loadItems(): Promise<QuizItem[]> {
+    const decks = await this.content.decks();
+    const builtInCardsFolder = path.join(path.dirname(this.content.builtInFolder), 'cards');
+    const results = await Promise.all(
+      decks.map(async (deck) => {
+        const builtIn = deck.id === BUILT_IN_DECK_ID;
+        const files = await readCardFiles(builtIn ? builtInCardsFolder : deck.folder, builtIn);
+        return deckItems(deck, files);
+      }),
+    );
+    const merged = mergeDeckItems(results);
+    this.publishProblems(merged.problems);
+    return merged.items;
+  }
+
+  private publishProblems(problems: { file: string; message: string }[]): void {
+    this.cardDiagnostics.clear();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const problem of problems) {
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, Number.MAX_SAFE_INTEGER), problem.message, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'ML Interview';
+      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), diagnostic]);
+    }
+    for (const [file, list] of byFile) this.cardDiagnostics.set(vscode.Uri.file(file), list);
+    // Warn once per distinct set of problems, not on every reload.
+    const text = problems.map((problem) => problem.message).join('\n');
+    const isNew = text !== this.shownProblems;
+    this.shownProblems = text;
+    if (problems.length > 0 && isNew) {
+      void vscode.window
+        .showWarningMessage(vscode.l10n.t('{0} problems in quiz card files: those cards are left out of quizzes. See the Problems panel.', problems.length), vscode.l10n.t('Show Problems'))
+        .then((choice) => (choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
+    }
+  }
+
+  private warnRecovered(recovery: Recovery): void {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        '{0} The unreadable data was kept in the extension\'s global state under the key "{1}"; Export Progress does not include it.',
+        recovery.reason,
+        recovery.backupKey,
+      ),
+    );
+  }
+}

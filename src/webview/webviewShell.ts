@@ -1,0 +1,44 @@
+import type { ContentLanguage } from '../content/language';
+import { escapeHtml } from '../util/html';
+
+/** What the HTML needs from a webview, behind an interface so renderers are testable without VS Code. */
+export interface WebviewResources {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUris: string[];
+}
+
+/** The one CSP of every panel: nothing by default, our stylesheets and fonts, and one script by nonce. */
+export function contentSecurityPolicy(resources: Pick<WebviewResources, 'cspSource' | 'nonce'>): string {
+  return [
+    "default-src 'none'",
+    // KaTeX positions glyphs with style attributes; <style> elements and remote sheets stay blocked.
+    `style-src ${resources.cspSource}`,
+    `style-src-elem ${resources.cspSource}`,
+    "style-src-attr 'unsafe-inline'",
+    `font-src ${resources.cspSource}`,
+    `img-src ${resources.cspSource}`,
+    `script-src 'nonce-${resources.nonce}'`,
+  ].join('; ');
+}
+
+/** A whole webview document: CSP, stylesheets, the body, initial state in an escaped attribute, and our one script. */
+export function renderShell(options: { language: ContentLanguage; title: string; resources: WebviewResources; state: unknown; body: string }): string {
+  const { resources } = options;
+  const styles = resources.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`).join('\n');
+  return `<!DOCTYPE html>
+<html lang="${options.language === 'zh-cn' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(resources))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${styles}
+<title>${escapeHtml(options.title)}</title>
+</head>
+<body data-state="${escapeHtml(JSON.stringify(options.state))}">
+${options.body}
+<script nonce="${resources.nonce}" src="${escapeHtml(resources.scriptUri)}"></script>
+</body>
+</html>`;
+}

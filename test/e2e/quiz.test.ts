@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import { Workbench } from './workbench';
+
+describe('Quiz in the VS Code workbench', function () {
+  let workbench: Workbench;
+
+  before(async function () {
+    workbench = await Workbench.open({ settings: { 'mlInterview.language': 'en' } });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-quiz-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  /** Waits until the quiz's main control for the next step has focus, so key presses reach it. */
+  async function focused(frame: Frame, selector: string): Promise<void> {
+    await frame.waitForFunction((s) => document.activeElement?.matches(s) === true, selector, { timeout: 15_000 });
+  }
+
+  it('answers a multiple-choice card and rates a recall card with the keyboard only', async function () {
+    await workbench.runCommand('ML Interview: Quiz Me');
+    const frame = await workbench.activeWebview('article.card-mc');
+    assert.match(await frame.locator('.card .meta').innerText(), /BatchNorm vs LayerNorm/);
+    await focused(frame, 'button.option[data-key="1"]');
+    await workbench.screenshot('quiz-question-dark');
+    await workbench.page.keyboard.press('2');
+    await frame.locator('.verdict').waitFor();
+    assert.equal(await frame.locator('button.option:disabled').count(), await frame.locator('button.option').count(), 'the options lock after answering');
+    assert.equal(await frame.locator('.option.correct').count(), 1);
+    await focused(frame, 'button[data-action="next"]');
+    await workbench.screenshot('quiz-answered-dark');
+
+    // Move on through the deck by keyboard until a recall card comes up.
+    let rated = false;
+    /** Presses a key that moves to another card, and waits until the new card is on screen. */
+    const advance = async (key: string) => {
+      const prompt = await frame.locator('.prompt').innerText();
+      await workbench.page.keyboard.press(key);
+      await frame.waitForFunction((before) => (document.querySelector('.prompt') as HTMLElement | null)?.innerText !== before, prompt);
+    };
+    await advance('Enter');
+    for (let step = 0; step < 12 && !rated; step++) {
+      const kind = (await frame.locator('article.card').getAttribute('class')) ?? '';
+      if (kind.includes('card-recall')) {
+        await focused(frame, 'button[data-action="reveal"]');
+        await workbench.page.keyboard.press(' ');
+        await frame.locator('.ratings .rating-3').waitFor();
+        assert.match((await frame.locator('.rating-3').getAttribute('aria-label')) ?? '', /^Good: next review in \S+ \(key 3\)$/);
+        await focused(frame, '.rating-3');
+        await workbench.screenshot('quiz-recall-dark');
+        await advance('3');
+        rated = true;
+      } else if (kind.includes('card-mc')) {
+        await focused(frame, 'button.option[data-key="1"]');
+        await workbench.page.keyboard.press('1');
+        await frame.locator('.verdict').waitFor();
+        await focused(frame, 'button[data-action="next"]');
+        await advance('Enter');
+      } else {
+        await advance('3'); // skip a code exercise
+      }
+    }
+    assert.ok(rated, 'a recall card was rated');
+  });
+
+  it('shows the progress chart', async function () {
+    await workbench.runCommand('ML Interview: Show Progress');
+    const frame = await workbench.activeWebview('svg.reviews');
+    const bars = frame.locator('svg.reviews rect.bar');
+    assert.equal(await bars.count(), 30);
+    const today = await bars.last().getAttribute('height');
+    assert.ok(Number(today) > 0, 'today has reviews');
+    assert.match(await frame.locator('#reviews-summary').innerText(), /^\d+ reviews in the last 30 days/);
+    await workbench.screenshot('progress-dark');
+    await workbench.setColorTheme('Light Modern');
+    await workbench.activeWebview('body.vscode-light svg.reviews');
+    await workbench.screenshot('progress-light');
+  });
+});

@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { QuizPanelHandle } from '../../src/quiz/quizPanel';
+import type { QuizRuntime } from '../../src/quiz/quizRuntime';
+import type { CardView } from '../../src/quiz/quizSession';
+import { activateExtension, closeAllEditors, waitFor, webviewTabs } from './helpers';
+
+type QuizHandle = QuizPanelHandle & { runtime: QuizRuntime };
+
+function cardView(handle: QuizHandle): CardView {
+  const view = handle.view;
+  assert.equal(view?.kind, 'card', 'a card is on screen');
+  return view as CardView;
+}
+
+/** Answers the card on screen the way the webview would: the right option, or reveal and Good. */
+async function answer(handle: QuizHandle): Promise<string> {
+  const view = cardView(handle);
+  if (view.item.card.kind === 'mc') {
+    await handle.send({ type: 'choose', index: view.choice?.correctIndex });
+    await handle.send({ type: 'next' });
+  } else if (view.item.card.kind === 'recall') {
+    await handle.send({ type: 'reveal' });
+    await handle.send({ type: 'rate', rating: 3 });
+  } else {
+    await handle.send({ type: 'skip' });
+  }
+  return view.item.id;
+}
+
+describe('quiz in the real VS Code', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    await closeAllEditors();
+  });
+
+  it('registers the quiz commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['mlInterview.quizMe', 'mlInterview.quizTopic', 'mlInterview.showProgress', 'mlInterview.resetProgress', 'mlInterview.exportProgress', 'mlInterview.exportAnkiDeck']) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+  });
+
+  it('Quiz Me opens one session panel, and an answer persists its due date for a fresh store', async () => {
+    const handle = (await vscode.commands.executeCommand('mlInterview.quizMe')) as QuizHandle;
+    await handle.runtime.service.store.reset();
+    await handle.runtime.service.progressChanged();
+    await waitFor('the quiz panel', () => webviewTabs('mlInterview.quiz').length === 1);
+    await waitFor('a card', () => handle.view?.kind === 'card');
+    const first = cardView(handle);
+    assert.equal(first.item.id, 'bn-vs-ln/mc-axes', 'new cards start with the first topic');
+    assert.equal(first.reason, 'new');
+    assert.match(handle.mainHtml, /<article class="card card-mc" lang="en"/);
+    assert.match(handle.mainHtml, /class="katex"/, 'math is rendered by KaTeX on the host');
+
+    await handle.send({ type: 'choose', index: first.choice?.correctIndex });
+    assert.equal(cardView(handle).phase, 'answered');
+    assert.match(handle.mainHtml, /✓ Correct/);
+    const stored = await handle.runtime.freshStore().current();
+    const state = stored.cards['bn-vs-ln/mc-axes'];
+    assert.ok(state, 'the answer is in globalState');
+    assert.ok(state.due.getTime() > Date.now(), 'it is scheduled in the future');
+    assert.deepEqual(stored.log.map((review) => [review.cardId, review.rating]), [['bn-vs-ln/mc-axes', 3]]);
+
+    await handle.send({ type: 'next' });
+    assert.notEqual(cardView(handle).item.id, 'bn-vs-ln/mc-axes');
+    const again = (await vscode.commands.executeCommand('mlInterview.quizMe')) as QuizHandle;
+    assert.equal(webviewTabs('mlInterview.quiz').length, 1, 'Quiz Me reveals the same panel');
+    assert.equal(again.view, handle.view);
+  });
+
+  it('Quiz This Topic limits the session to the topic, by key or by tree node', async () => {
+    const handle = (await vscode.commands.executeCommand('mlInterview.quizTopic', 'builtin/self-attention')) as QuizHandle;
+    assert.equal(handle.topicKey, 'builtin/self-attention');
+    const seen = new Set<string>();
+    for (let step = 0; step < 6 && handle.view?.kind === 'card'; step++) {
+      assert.equal(cardView(handle).item.topicKey, 'builtin/self-attention');
+      seen.add(await answer(handle));
+    }
+    assert.ok(seen.size >= 4, `several cards of the topic were served (${[...seen].join(', ')})`);
+    assert.ok([...seen].every((id) => id.startsWith('self-attention/')));
+
+    const fromTree = (await vscode.commands.executeCommand('mlInterview.quizTopic', { kind: 'topic', topic: { deckId: 'builtin', id: 'gpt-vs-bert' } })) as QuizHandle;
+    assert.equal(fromTree.topicKey, 'builtin/gpt-vs-bert');
+    assert.equal(cardView(fromTree).item.topicKey, 'builtin/gpt-vs-bert');
+    assert.equal(webviewTabs('mlInterview.quiz').length, 1, 'still one quiz panel');
+  });
+
+  it('shows progress with the chart and exports the progress as JSON', async () => {
+    const html = (await vscode.commands.executeCommand('mlInterview.showProgress')) as string;
+    assert.match(html, /<svg class="reviews" viewBox="0 0 600 160" role="img"/);
+    assert.match(html, /<th scope="row">BatchNorm vs LayerNorm<\/th>/);
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `mlip-progress-${process.pid}.json`));
+    await vscode.commands.executeCommand('mlInterview.exportProgress', target);
+    const exported = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as { version: number; log: { cardId: string }[] };
+    assert.equal(exported.version, 1);
+    assert.ok(exported.log.some((review) => review.cardId === 'bn-vs-ln/mc-axes'));
+    fs.rmSync(target.fsPath, { force: true });
+  });
+
+  it('exports the deck for Anki in the content language', async () => {
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `mlip-anki-${process.pid}.txt`));
+    await vscode.commands.executeCommand('mlInterview.exportAnkiDeck', target);
+    const lines = fs.readFileSync(target.fsPath, 'utf8').split('\n');
+    assert.deepEqual(lines.slice(0, 4), ['#separator:tab', '#html:true', '#tags column:3', '#columns:Front\tBack\tTags']);
+    assert.ok(lines.length > 30);
+    fs.rmSync(target.fsPath, { force: true });
+  });
+});

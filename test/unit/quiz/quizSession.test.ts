@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { emptyProgress, recordReview, type QuizProgress } from '../../../src/quiz/progressStore';
+import { QuizSession, type CardView, type SessionView } from '../../../src/quiz/quizSession';
+import { QuizScheduler, Rating, State } from '../../../src/quiz/scheduler';
+import type { CodeGrade } from '../../../src/quiz/codeGrading';
+import { DAY, localTime, MINUTE } from './fixtures';
+import { ITEMS, mcItem, recallItem } from './sessionFixtures';
+
+const scheduler = new QuizScheduler();
+const settings = { newPerDay: 20, reviewsPerDay: 200 };
+const now = localTime(10, 12);
+
+function asCard(view: SessionView): CardView {
+  assert.equal(view.kind, 'card');
+  return view as CardView;
+}
+
+describe('quiz session', () => {
+  it('starts with the first new card, its options shuffled by a seed, and counts what is left', () => {
+    const session = new QuizSession(ITEMS, undefined);
+    const view = asCard(session.view(emptyProgress(), now, settings));
+    assert.equal(view.item.id, 'a/mc');
+    assert.equal(view.reason, 'new');
+    assert.equal(view.phase, 'question');
+    assert.deepEqual(view.counts, { learning: 0, review: 0, new: 4, ahead: 0 });
+    assert.deepEqual(view.choice, { order: [2, 0, 1], correctIndex: 1 });
+  });
+
+  it('grades a wrong option as Again at once, keeps the card on screen, then continues', () => {
+    const session = new QuizSession(ITEMS, undefined);
+    let progress: QuizProgress = emptyProgress();
+    session.view(progress, now, settings);
+    const recorded = session.choose(2, progress, now, scheduler);
+    assert.ok(recorded);
+    assert.equal(recorded.review.rating, Rating.Again);
+    assert.equal(recorded.review.cardId, 'a/mc');
+    assert.equal(recorded.state.state, State.Learning);
+    assert.equal(recorded.state.due.getTime(), now.getTime() + MINUTE);
+    progress = recordReview(progress, recorded.state, recorded.review);
+    const answered = asCard(session.view(progress, now, settings));
+    assert.equal(answered.item.id, 'a/mc');
+    assert.equal(answered.phase, 'answered');
+    assert.deepEqual(answered.choice, { order: [2, 0, 1], chosen: 2, correctIndex: 1 });
+    assert.equal(answered.rating, Rating.Again);
+    assert.equal(session.choose(0, progress, now, scheduler), undefined, 'a card is graded once');
+    assert.equal(session.next(), true);
+    assert.equal(asCard(session.view(progress, now, settings)).item.id, 'a/recall');
+    // A minute later the card answered Again is due again, before the new cards.
+    const later = new Date(now.getTime() + MINUTE);
+    session.rate(Rating.Good, progress, later, scheduler); // ignored: not revealed yet
+    assert.equal(asCard(session.view(progress, later, settings)).item.id, 'a/recall', 'the card on screen stays until answered');
+  });
+
+  it('grades the right option as Good', () => {
+    const session = new QuizSession([mcItem], undefined);
+    session.view(emptyProgress(), now, settings);
+    assert.equal(session.choose(1, emptyProgress(), now, scheduler)?.review.rating, Rating.Good);
+  });
+
+  it('reveals a recall card with the interval of every rating, and moves on after the rating', () => {
+    const session = new QuizSession([recallItem, mcItem], undefined);
+    const progress = emptyProgress();
+    assert.equal(session.rate(Rating.Good, progress, now, scheduler), undefined, 'no rating before the answer is shown');
+    session.view(progress, now, settings);
+    assert.equal(session.reveal(progress, now, scheduler), true);
+    const revealed = asCard(session.view(progress, now, settings));
+    assert.equal(revealed.phase, 'revealed');
+    assert.deepEqual(
+      revealed.previews?.map((preview) => `${preview.rating}:${preview.label}`),
+      ['1:1m', '2:6m', '3:10m', '4:8d'],
+    );
+    const recorded = session.rate(Rating.Easy, progress, now, scheduler);
+    assert.equal(recorded?.review.rating, Rating.Easy);
+    assert.equal(recorded?.state.due.getTime(), now.getTime() + 8 * DAY);
+    const next = asCard(session.view(recordReview(progress, recorded.state, recorded.review), now, settings));
+    assert.equal(next.item.id, 'a/mc');
+  });
+
+  it('limits the session to one topic', () => {
+    const session = new QuizSession(ITEMS, 'user:file:///w/b');
+    const view = asCard(session.view(emptyProgress(), now, settings));
+    assert.equal(view.item.id, 'user:b/recall');
+    assert.deepEqual(view.counts, { learning: 0, review: 0, new: 1, ahead: 0 });
+  });
+
+  it('respects the daily new-card limit', () => {
+    const session = new QuizSession(ITEMS, undefined);
+    assert.deepEqual(asCard(session.view(emptyProgress(), now, { ...settings, newPerDay: 2 })).counts, { learning: 0, review: 0, new: 2, ahead: 0 });
+  });
+
+  it('records a code check once (Good when all cases pass), keeps later results, and skips without recording', () => {
+    const session = new QuizSession([ITEMS[2], recallItem], undefined);
+    const progress = emptyProgress();
+    session.view(progress, now, settings);
+    const failing: CodeGrade = { results: [{ name: 'c1', passed: false, reason: 'output[0] = 1, expected 2' }], passedCount: 0, rating: Rating.Again };
+    const passing: CodeGrade = { results: [{ name: 'c1', passed: true, reason: 'ok' }], passedCount: 1, rating: Rating.Good };
+    assert.equal(session.codeChecked(failing, progress, now, scheduler)?.review.rating, Rating.Again);
+    assert.equal(session.codeChecked(passing, progress, now, scheduler), undefined, 'the first check is the one recorded');
+    const checked = asCard(session.view(progress, now, settings));
+    assert.equal(checked.phase, 'checked');
+    assert.equal(checked.codeGrade, passing);
+    assert.equal(session.next(), true);
+
+    const skipping = new QuizSession([ITEMS[2], recallItem], undefined);
+    skipping.view(progress, now, settings);
+    assert.equal(skipping.skip(), true);
+    assert.equal(asCard(skipping.view(progress, now, settings)).item.id, 'a/recall');
+  });
+
+  it('says when the next card is due when nothing is, and practises ahead without repeating a card', () => {
+    const session = new QuizSession([mcItem, recallItem], undefined);
+    let progress = emptyProgress();
+    for (const item of [mcItem, recallItem]) {
+      const { state, review } = scheduler.rate(item.id, undefined, Rating.Easy, localTime(9, 12), `${item.id}#1`);
+      progress = recordReview(progress, state, review);
+    }
+    const empty = session.view(progress, now, settings);
+    assert.deepEqual(empty, { kind: 'empty', nextDueAt: new Date(localTime(9, 12).getTime() + 8 * DAY), answered: 0, canPractiseAhead: true, practisingAhead: false });
+    session.startPractisingAhead();
+    const ahead = asCard(session.view(progress, now, settings));
+    assert.equal(ahead.reason, 'ahead');
+    assert.equal(ahead.item.id, 'a/mc');
+    const recorded = session.choose(0, progress, now, scheduler);
+    assert.ok(recorded);
+    progress = recordReview(progress, recorded.state, recorded.review);
+    session.next();
+    assert.equal(asCard(session.view(progress, now, settings)).item.id, 'a/recall', 'the card just practised is not served again');
+    session.reveal(progress, now, scheduler);
+    const second = session.rate(Rating.Good, progress, now, scheduler);
+    assert.ok(second);
+    progress = recordReview(progress, second.state, second.review);
+    const done = session.view(progress, now, settings);
+    assert.equal(done.kind, 'empty');
+    assert.equal(done.kind === 'empty' && done.practisingAhead, true);
+    assert.equal(done.kind === 'empty' && done.answered, 2);
+  });
+
+  it('has nothing to practise ahead in an empty deck', () => {
+    assert.deepEqual(new QuizSession([], undefined).view(emptyProgress(), now, settings), {
+      kind: 'empty',
+      nextDueAt: undefined,
+      answered: 0,
+      canPractiseAhead: false,
+      practisingAhead: false,
+    });
+  });
+});
