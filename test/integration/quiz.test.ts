@@ -40,6 +40,25 @@ describe('quiz in the real VS Code', () => {
     await closeAllEditors();
   });
 
+  it('shows a studied topic’s progress in the tree', async () => {
+    const api = await activateExtension();
+    const handle = (await vscode.commands.executeCommand('mlInterview.quizTopic', 'builtin/gpt-vs-bert')) as QuizHandle;
+    await handle.runtime.service.store.reset();
+    await handle.runtime.service.progressChanged();
+    await waitFor('a card', () => handle.view?.kind === 'card');
+    await answer(handle);
+    const [builtIn] = await api.treeChildren();
+    const item = await waitFor('the topic’s progress in the tree', async () => {
+      const topics = await api.treeChildren(builtIn);
+      const gpt = topics.find((node) => node.kind === 'topic' && node.topic.id === 'gpt-vs-bert');
+      const treeItem = gpt ? api.treeItem(gpt) : undefined;
+      return treeItem && /mastered/.test(String(treeItem.description)) ? treeItem : undefined;
+    });
+    assert.equal(item.description, '0% mastered');
+    assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+    assert.ok((item.iconPath as vscode.ThemeIcon).color, 'a studied topic’s icon is coloured as learning');
+  });
+
   it('registers the quiz commands', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['mlInterview.quizMe', 'mlInterview.quizTopic', 'mlInterview.showProgress', 'mlInterview.resetProgress', 'mlInterview.exportProgress', 'mlInterview.exportAnkiDeck']) {
