@@ -33,13 +33,23 @@ describeInWorkbench('ML Interview Prep in the VS Code workbench', { settings: { 
     await workbench.screenshot('topic-dark');
   });
 
-  it('follows a light theme', async function () {
+  it('follows a light and a high-contrast theme', async function () {
     const workbench = current();
     await workbench.setColorTheme('Light Modern');
     const frame = await workbench.activeWebview('body.vscode-light article h1');
     const color = await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
     assert.equal(color, 'rgb(255, 255, 255)');
     await workbench.screenshot('topic-light');
+    await workbench.setColorTheme('Dark High Contrast');
+    const contrast = await workbench.activeWebview('body.vscode-high-contrast article h1');
+    const border = await contrast.locator('.toolbar').evaluate((bar) => getComputedStyle(bar).borderBottomColor);
+    assert.notEqual(border, 'rgba(0, 0, 0, 0)', 'high contrast draws the toolbar border');
+    const [codeColor, codeBackground] = await contrast.locator('.answer p code, .answer li code').first().evaluate((code) => {
+      const style = getComputedStyle(code);
+      return [style.color, style.backgroundColor];
+    });
+    assert.notEqual(codeColor, codeBackground, 'inline code stays readable');
+    await workbench.screenshot('topic-high-contrast');
     await workbench.setColorTheme('Dark Modern');
     await workbench.activeWebview('body.vscode-dark article h1');
   });
