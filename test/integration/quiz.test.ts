@@ -59,6 +59,35 @@ describe('quiz in the real VS Code', () => {
     assert.ok((item.iconPath as vscode.ThemeIcon).color, 'a studied topic’s icon is coloured as learning');
   });
 
+  it('checks a code exercise against the PyTorch cases: the starter fails, the reference LayerNorm passes', async () => {
+    const handle = (await vscode.commands.executeCommand('mlInterview.quizTopic', 'builtin/bn-vs-ln')) as QuizHandle;
+    await handle.runtime.service.store.reset();
+    await handle.runtime.service.progressChanged();
+    await waitFor('a card', () => handle.view?.kind === 'card');
+    for (let guard = 0; !(cardView(handle).item.card.kind === 'code' && cardView(handle).item.id.endsWith('layernorm')); guard++) {
+      assert.ok(guard < 20, 'the LayerNorm exercise is among the topic’s cards');
+      await handle.send({ type: 'skip' });
+    }
+    await handle.send({ type: 'openStarter' });
+    const starter = await waitFor('the starter editor', () => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined));
+    assert.match(starter.document.getText(), /export function layerNorm/);
+    await handle.send({ type: 'checkCode' });
+    const failed = await waitFor('the failing results', () => (/cases pass/.test(handle.mainHtml) ? handle.mainHtml : undefined), 30_000);
+    assert.match(failed, /: 0 of \d+ cases pass/);
+    assert.match(failed, /Not implemented yet/);
+    const reference = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(vscode.extensions.getExtension('ml-interview-prep.ml-interview-prep')!.extensionUri, 'snippets', 'layernorm.ts')),
+    );
+    await starter.edit((builder) => builder.replace(new vscode.Range(0, 0, starter.document.lineCount, 0), reference));
+    await handle.send({ type: 'checkCode' });
+    const passed = await waitFor('the passing results', () => {
+      const match = /: (\d+) of (\d+) cases pass/.exec(handle.mainHtml);
+      return match && match[1] === match[2] ? handle.mainHtml : undefined;
+    }, 30_000);
+    assert.doesNotMatch(passed, /Not implemented yet/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('registers the quiz commands', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['mlInterview.quizMe', 'mlInterview.quizTopic', 'mlInterview.showProgress', 'mlInterview.resetProgress', 'mlInterview.exportProgress', 'mlInterview.exportAnkiDeck']) {
