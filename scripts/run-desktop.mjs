@@ -23,6 +23,10 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message);
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(message)) {
+    console.error('Desktop VS Code could not be downloaded from here. The same suite runs in code-server: npm run test:integration');
+  }
   process.exit(1);
 });
