@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { runBuild } from './lib/build.mjs';
 import { root, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
+import { provisionCodeServer } from './provision-code-server.mjs';
 
 const demoWorkspace = path.join(root, 'examples', 'demo-workspace');
 
@@ -19,6 +20,8 @@ async function main() {
     spawn('code', ['--extensionDevelopmentPath', root, demoWorkspace], { stdio: 'inherit', detached: true }).unref();
     return;
   }
+  // Says what it does on the first run (a two-minute install) instead of a silent wait.
+  provisionCodeServer();
   // User data lives in .vscode-test/ so settings and quiz progress carry over from one `npm start` to the next.
   const server = await startCodeServer({
     settings: { 'security.workspace.trust.enabled': true, 'workbench.colorTheme': 'Default Dark Modern' },
