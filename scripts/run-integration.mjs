@@ -6,11 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { freshWorkspace, launchBrowser, root, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
 import { runBuild } from './lib/build.mjs';
+import { provisionCodeServer } from './provision-code-server.mjs';
 
 const TIMEOUT_MS = 5 * 60_000;
 
 export async function runIntegration() {
   await runBuild();
+  provisionCodeServer();
   const resultsDir = path.join(root, 'test-results');
   fs.mkdirSync(resultsDir, { recursive: true });
   const resultsFile = path.join(os.tmpdir(), `mlip-integration-${process.pid}.json`);
