@@ -36,4 +36,19 @@ describeInWorkbench('Snippets in the VS Code workbench', { settings: { 'mlInterv
     const output = page.locator('.panel .monaco-editor .view-lines');
     await output.locator('.view-line', { hasText: 'the time limit' }).first().waitFor({ timeout: 30_000 });
   });
+
+  it('offers a walkthrough with its three steps', async function () {
+    const workbench = current();
+    const page = workbench.page;
+    await workbench.runCommand('Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-widget input').fill('ML Interview');
+    await workbench.quickPickRow('Get started with ML Interview Prep').click();
+    const steps = page.locator('.getting-started-step');
+    await steps.filter({ hasText: 'Read an answer' }).first().waitFor();
+    assert.deepEqual(
+      (await page.locator('.getting-started-step .step-title').allInnerTexts()).map((t) => t.trim()).filter((t) => ['Read an answer', 'Run a snippet', 'Do a first quiz'].includes(t)),
+      ['Read an answer', 'Run a snippet', 'Do a first quiz'],
+    );
+    await workbench.screenshot('walkthrough');
+  });
 });
