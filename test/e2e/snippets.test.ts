@@ -51,8 +51,7 @@ describeInWorkbench('Snippets in the VS Code workbench', { settings: { 'mlInterv
     );
     // The step's button runs the real command (a topic quick pick); choosing a topic completes the step.
     await steps.filter({ hasText: 'Read an answer' }).first().click();
-    await steps.filter({ hasText: 'Read an answer' }).getByRole('button', { name: 'Open Topic' }).click();
-    await workbench.quickPickRow('Self-attention').click();
+    await workbench.pickAfter(() => steps.filter({ hasText: 'Read an answer' }).getByRole('button', { name: 'Open Topic' }).click(), 'Self-attention');
     await page.locator('.tab', { hasText: 'Walkthrough' }).click();
     await steps.filter({ hasText: 'Read an answer' }).locator('.codicon-getting-started-step-checked').first().waitFor();
     await workbench.screenshot('walkthrough');

@@ -73,13 +73,23 @@ export class Workbench {
   /** Runs a command through the command palette, as a keyboard user would. */
   async runCommand(title: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
-    // Right after start-up the palette can open before every extension's commands are registered; reopen it then.
-    for (let attempt = 1; ; attempt++) {
+    // Right after start-up the palette can open before every extension's commands are registered; reopening it helps.
+    await this.pickAfter(async () => {
       await this.page.keyboard.press('F1');
       await input.waitFor();
       await input.fill(`>${title}`);
+    }, title);
+  }
+
+  /**
+   * Opens a quick pick with `open` and chooses the row labelled `label`. A quick pick closes when focus leaves it, and
+   * a webview or walkthrough that re-renders just after the click can take focus; reopen it then.
+   */
+  async pickAfter(open: () => Promise<void>, label: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await open();
       try {
-        await this.quickPickRow(title).click({ timeout: 5_000 });
+        await this.quickPickRow(label).click({ timeout: 5_000 });
         return;
       } catch (error) {
         if (attempt === 4) throw error;
