@@ -1,6 +1,7 @@
 // Starts code-server (real VS Code in a browser) for tests, `npm start` and benchmarks, and opens its workbench
 // in headless Chromium through playwright-core.
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -32,16 +33,37 @@ const TEST_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
-  'security.workspace.trust.enabled': false,
   'window.restoreWindows': 'none',
   'chat.disableAIFeatures': true,
 };
 
 /**
+ * Makes a language pack folder's display language available, as VS Code does when a language pack is installed: the
+ * pack goes into the extensions folder and into the user data's languagepacks.json, which the server reads at start
+ * (installing a .vsix from the command line does not write that file).
+ */
+function installDisplayLanguagePack(packFolder, extDir, userDataDir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(packFolder, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const installed = path.join(extDir, `${id}-${manifest.version}`);
+  fs.cpSync(packFolder, installed, { recursive: true });
+  const packs = {};
+  for (const localization of manifest.contributes.localizations) {
+    packs[localization.languageId] = {
+      hash: crypto.createHash('md5').update(id).update(manifest.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: Object.fromEntries(localization.translations.map((t) => [t.id, path.join(installed, t.path)])),
+      label: localization.localizedLanguageName ?? localization.languageName,
+    };
+  }
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+}
+
+/**
  * Starts code-server on a free loopback port with throw-away user data.
  * Returns { url, port, userDataDir, stop(), log() }.
  */
-export async function startCodeServer({ settings = {}, env = {}, locale, extensionsDir, keepUserData = false, installVsix, linkExtension, userDataDir: fixedUserDataDir, port: fixedPort } = {}) {
+export async function startCodeServer({ settings = {}, env = {}, locale, displayLanguagePack, workspaceTrust = false, extensionsDir, keepUserData = false, installVsix, linkExtension, userDataDir: fixedUserDataDir, port: fixedPort } = {}) {
   const bin = provisionCodeServer({ quiet: true });
   const port = fixedPort ?? (await freePort());
   const userDataDir = fixedUserDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-user-'));
@@ -49,7 +71,7 @@ export async function startCodeServer({ settings = {}, env = {}, locale, extensi
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   // A kept user-data folder keeps the person's own settings; only a new one gets ours.
   if (!fixedUserDataDir || !fs.existsSync(settingsFile)) {
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...TEST_SETTINGS, ...settings }, null, 2));
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...TEST_SETTINGS, 'security.workspace.trust.enabled': workspaceTrust, ...settings }, null, 2));
   }
   const extDir = extensionsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-ext-'));
   if (linkExtension) {
@@ -58,6 +80,7 @@ export async function startCodeServer({ settings = {}, env = {}, locale, extensi
     const pkg = JSON.parse(fs.readFileSync(path.join(linkExtension, 'package.json'), 'utf8'));
     fs.symlinkSync(linkExtension, path.join(extDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
   }
+  if (displayLanguagePack) installDisplayLanguagePack(displayLanguagePack, extDir, userDataDir);
   if (installVsix) {
     // Installed like a user would, so the workbench loads it with every built-in extension (themes included).
     const installed = spawnSync(process.execPath, [bin, '--user-data-dir', userDataDir, '--extensions-dir', extDir, '--install-extension', installVsix], { encoding: 'utf8' });
@@ -73,7 +96,8 @@ export async function startCodeServer({ settings = {}, env = {}, locale, extensi
     '--extensions-dir', extDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Tests that are not about restricted mode should not stop at the trust prompt.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...(locale ? ['--locale', locale] : []),
   ];

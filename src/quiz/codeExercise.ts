@@ -8,6 +8,7 @@ import type { SnippetRunner } from '../snippets/snippetService';
 import type { ExerciseId } from './cardSchema';
 import type { CodeGrade } from './codeGrading';
 import { buildHarness, EXERCISE_GOLDEN, exerciseCases, gradeHarnessRun, type HarnessCase } from './codeHarness';
+import { explainTrustNeeded } from '../util/workspaceTrust';
 
 const CODE_LANGUAGES = ['typescript', 'javascript'];
 
@@ -46,7 +47,7 @@ export class CodeExercises {
       return undefined;
     }
     if (document.uri.scheme !== 'untitled' && !vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(
+      void explainTrustNeeded(
         vscode.l10n.t('Checking runs the code, and this workspace is not trusted: copy your solution into the starter (an untitled editor), or trust the workspace.'),
       );
       return undefined;

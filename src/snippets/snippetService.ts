@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../content/contentService';
 import { localize, type ContentLanguage } from '../content/language';
 import { Disposable } from '../util/dispose';
+import { explainTrustNeeded } from '../util/workspaceTrust';
 import { SNIPPET_CATALOG, type SnippetInfo } from './catalog';
 import { stripDemo } from './editorSnippets';
 import { runTypeScript, type OutputChunk, type RunHandle, type RunResult } from './runner';
@@ -92,7 +93,7 @@ export class SnippetService extends Disposable implements SnippetRunner {
       return undefined;
     }
     if (document.uri.scheme === 'file' && !vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Running code from a workspace file needs a trusted workspace. Trust this folder to run it, or open the snippet from ML Interview: Open Snippet.'));
+      void explainTrustNeeded(vscode.l10n.t('Running code from a workspace file needs a trusted workspace. Trust this folder to run it, or open the snippet from ML Interview: Open Snippet.'));
       return undefined;
     }
     this.stop();

@@ -41,6 +41,8 @@ const LABELS: Record<ContentLanguage, Record<string, string>> = {
     quiz: 'Quiz this topic',
     topicNavigation: 'Topic navigation',
     actions: 'Actions',
+    unavailableTitle: 'This topic is not available',
+    unavailable: 'Its file was deleted, renamed, or now has an error (see the Problems panel). This panel shows the topic again as soon as its file loads.',
   },
   'zh-cn': {
     question: '面试题',
@@ -55,6 +57,8 @@ const LABELS: Record<ContentLanguage, Record<string, string>> = {
     quiz: '测验本题',
     topicNavigation: '题目导航',
     actions: '操作',
+    unavailableTitle: '此题目暂不可用',
+    unavailable: '它的文件已被删除、重命名，或现在有错误（见“问题”面板）。文件一旦能够加载，此面板会重新显示该题目。',
   },
 };
 
@@ -115,6 +119,22 @@ export function renderTopicDocument(
     resources,
     state: { topicKey: model.topicKey, language: model.language },
     body,
+  });
+}
+
+/**
+ * Shown in place of a topic whose file was deleted or broke while its panel was open: closing the panel under the
+ * reader (say, mid-edit of their own deck) would lose their place, so it waits for the file to load again.
+ */
+export function renderTopicUnavailableDocument(options: { topicKey: string; language: ContentLanguage; title: string; resources: WebviewResources }): string {
+  const labels = LABELS[options.language];
+  const lang = options.language === 'zh-cn' ? 'zh-CN' : 'en';
+  return renderShell({
+    language: options.language,
+    title: options.title,
+    resources: options.resources,
+    state: { topicKey: options.topicKey, language: options.language },
+    body: `<main>\n<article lang="${lang}" class="unavailable" role="status"><h1>${escapeHtml(labels.unavailableTitle)}</h1><p>${escapeHtml(labels.unavailable)}</p></article>\n</main>`,
   });
 }
 

@@ -7,7 +7,7 @@ import { localize, type ContentLanguage } from '../content/language';
 import { MarkdownEngine, type RenderEnv } from '../content/markdownEngine';
 import { Disposable } from '../util/dispose';
 import { parseTopicWebviewMessage, topicPanelStateSchema, type TopicWebviewMessage } from './messages';
-import { renderTopicDocument, type TopicViewModel } from './topicDocument';
+import { renderTopicDocument, renderTopicUnavailableDocument, type TopicViewModel, type WebviewResources } from './topicDocument';
 import { lockedDownWebviewOptions, newNonce } from './webviewOptions';
 
 export const TOPIC_VIEW_TYPE = 'mlInterview.topic';
@@ -122,18 +122,23 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
 
   private async refreshAll(): Promise<void> {
     for (const entry of [...this.panels.values()]) {
-      if (!(await this.content.findTopic(entry.key))) {
-        entry.dispose();
-        continue;
-      }
       await this.render(entry);
     }
   }
 
   private async render(entry: TopicPanel): Promise<void> {
+    if (entry.isClosed) return;
     const topic = await this.content.findTopic(entry.key);
     const deck = topic ? await this.content.deckOf(topic) : undefined;
-    if (!topic || !deck || entry.isClosed) return;
+    if (!topic || !deck) {
+      entry.panel.webview.html = renderTopicUnavailableDocument({
+        topicKey: entry.key,
+        language: entry.language,
+        title: entry.panel.title,
+        resources: this.resources(entry),
+      });
+      return;
+    }
     const index = deck.topics.findIndex((t) => topicKey(t) === entry.key);
     const neighbour = (other: LoadedTopic | undefined) =>
       other ? { key: topicKey(other), title: localize(other.title, entry.language) ?? other.id } : undefined;
@@ -148,21 +153,20 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       openableSnippets: this.features.openSnippet ? this.features.snippetTitles?.(topic.snippets, entry.language) ?? [] : [],
       canQuiz: this.features.quizTopic !== undefined,
     };
-    const webview = entry.panel.webview;
-    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
     const env: RenderEnv = { readDiagram: (name) => this.readDiagram(name) };
     entry.panel.title = localize(topic.title, entry.language) ?? topic.id;
-    webview.html = renderTopicDocument(
-      model,
-      {
-        cspSource: webview.cspSource,
-        nonce: newNonce(),
-        scriptUri: asset('dist', 'webview', 'topic.js'),
-        styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css')],
-      },
-      this.engine,
-      env,
-    );
+    entry.panel.webview.html = renderTopicDocument(model, this.resources(entry), this.engine, env);
+  }
+
+  private resources(entry: TopicPanel): WebviewResources {
+    const webview = entry.panel.webview;
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
+    return {
+      cspSource: webview.cspSource,
+      nonce: newNonce(),
+      scriptUri: asset('dist', 'webview', 'topic.js'),
+      styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css')],
+    };
   }
 
   private readDiagram(name: string): string | undefined {

@@ -13,7 +13,14 @@ interface CodeServer {
 
 interface CodeServerLib {
   root: string;
-  startCodeServer(options?: { settings?: Record<string, unknown>; locale?: string; env?: Record<string, string>; installVsix?: string }): Promise<CodeServer>;
+  startCodeServer(options?: {
+    settings?: Record<string, unknown>;
+    locale?: string;
+    displayLanguagePack?: string;
+    workspaceTrust?: boolean;
+    env?: Record<string, string>;
+    installVsix?: string;
+  }): Promise<CodeServer>;
   workbenchUrl(server: CodeServer, options: { folder?: string; extensionDevelopmentPath?: string | null }): string;
   launchBrowser(): Promise<Browser>;
   freshWorkspace(fixture?: string): string;
@@ -25,6 +32,8 @@ async function codeServerLib(): Promise<CodeServerLib> {
   return (await import(CODE_SERVER_LIB)) as CodeServerLib;
 }
 
+const DISPLAY_LANGUAGE_PACK_ZH_CN = path.resolve(__dirname, '..', 'fixtures', 'language-pack-zh-cn');
+
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 
 export class Workbench {
@@ -35,12 +44,23 @@ export class Workbench {
     readonly workspace: string,
   ) {}
 
-  static async open(options: { settings?: Record<string, unknown>; locale?: string } = {}): Promise<Workbench> {
+  /**
+   * `locale: 'zh-cn'` shows the workbench in Chinese as far as this extension goes: a test-only language pack makes the
+   * display language selectable (VS Code's own strings stay English; its real language pack cannot be downloaded here).
+   * `workspaceTrust` turns VS Code's trust prompt on, for restricted-mode tests.
+   */
+  static async open(options: { settings?: Record<string, unknown>; locale?: string; workspaceTrust?: boolean } = {}): Promise<Workbench> {
     const lib = await codeServerLib();
     const workspace = lib.freshWorkspace();
     const vsix = process.env.MLIP_VSIX;
     if (!vsix) throw new Error('MLIP_VSIX must name the packaged extension (scripts/run-ui.mjs sets it)');
-    const server = await lib.startCodeServer({ settings: { 'workbench.colorTheme': 'Default Dark Modern', ...options.settings }, locale: options.locale, installVsix: vsix });
+    const server = await lib.startCodeServer({
+      settings: { 'workbench.colorTheme': 'Default Dark Modern', ...options.settings },
+      locale: options.locale,
+      displayLanguagePack: options.locale === 'zh-cn' ? DISPLAY_LANGUAGE_PACK_ZH_CN : undefined,
+      workspaceTrust: options.workspaceTrust,
+      installVsix: vsix,
+    });
     const browser = await lib.launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(lib.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: null }));

@@ -127,4 +127,48 @@ describe('topics in the real VS Code', () => {
       await vscode.workspace.fs.delete(file);
     }
   });
+  it('keeps a panel open when its file is deleted, and shows the topic again when the file returns', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const file = vscode.Uri.joinPath(folder, '.interview', 'short-lived.md');
+    const key = `user:${folder.toString()}/short-lived`;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('---\nid: short-lived\ntitle:\n  en: Short-lived\n---\nStill here.\n'));
+    try {
+      await waitFor('the new topic in the tree', async () => {
+        const user = (await api.treeChildren()).find((node) => node.kind === 'deck' && !node.deck.trusted);
+        return user && (await api.treeChildren(user)).some((node) => node.kind === 'topic' && node.topic.id === 'short-lived');
+      });
+      assert.equal(await vscode.commands.executeCommand('mlInterview.openTopic', key), true);
+      await waitFor('the rendered topic', () => /Still here\./.test(api.topicPanelHtml(key) ?? ''));
+      await vscode.workspace.fs.delete(file);
+      await waitFor('the unavailable notice', () => /class="unavailable"/.test(api.topicPanelHtml(key) ?? ''));
+      assert.ok(api.openTopicKeys().includes(key), 'the panel stays open');
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('---\nid: short-lived\ntitle:\n  en: Short-lived\n---\nBack again.\n'));
+      await waitFor('the topic again', () => /Back again\./.test(api.topicPanelHtml(key) ?? ''));
+    } finally {
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
+  });
+
+  it('follows the deck folder setting without a reload, and explains a deck folder that is a file', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const config = vscode.workspace.getConfiguration('mlInterview');
+    const notAFolder = vscode.Uri.joinPath(folder, 'deck-file.md');
+    await vscode.workspace.fs.writeFile(notAFolder, new TextEncoder().encode('# not a folder\n'));
+    try {
+      await config.update('userDecks.folder', 'deck-file.md', vscode.ConfigurationTarget.Workspace);
+      const userDeck = await waitFor('the deck at the new setting', async () =>
+        (await api.treeChildren()).find((node) => node.kind === 'deck' && !node.deck.trusted && node.deck.folder === notAFolder.fsPath),
+      );
+      assert.equal(userDeck.kind, 'deck');
+      if (userDeck.kind !== 'deck') return;
+      assert.deepEqual(userDeck.deck.topics, []);
+      assert.match(userDeck.deck.problems[0].message, /the deck folder is a file, not a folder/);
+      await config.update('userDecks.folder', 'no-such-folder', vscode.ConfigurationTarget.Workspace);
+      await waitFor('no user deck for a folder that does not exist', async () => (await api.treeChildren()).length === 1);
+    } finally {
+      await config.update('userDecks.folder', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(notAFolder);
+    }
+    await waitFor('the fixture deck again', async () => (await api.treeChildren()).length === 2);
+  });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { MarkdownEngine } from '../../../src/content/markdownEngine';
 import type { Topic } from '../../../src/content/topicParser';
 import { parseTopicWebviewMessage } from '../../../src/webview/messages';
-import { renderTopicArticle, renderTopicDocument, type TopicViewModel } from '../../../src/webview/topicDocument';
+import { renderTopicArticle, renderTopicDocument, renderTopicUnavailableDocument, type TopicViewModel } from '../../../src/webview/topicDocument';
 
 const topic: Topic = {
   id: 'dropout',
@@ -72,6 +72,17 @@ describe('topic document', () => {
     const full = renderTopicDocument(model({ openableSnippets: [{ id: 'layernorm', title: 'LayerNorm' }], canQuiz: true }), resources, engine, {});
     assert.match(full, /data-action="openSnippet" data-snippet-id="layernorm"/);
     assert.match(full, /data-action="quizTopic"/);
+  });
+});
+
+describe('the unavailable-topic document', () => {
+  it('explains in the panel language, keeps the topic key for the serializer and stays locked down', () => {
+    const resources = { cspSource: 'https://webview.test', nonce: 'n0nce', scriptUri: 'https://webview.test/topic.js', styleUris: [] };
+    const html = renderTopicUnavailableDocument({ topicKey: 'user:file:///w/dropout', language: 'zh-cn', title: 'Dropout <x>', resources });
+    assert.match(html, /<article lang="zh-CN" class="unavailable" role="status"><h1>此题目暂不可用<\/h1><p>它的文件已被删除、重命名，或现在有错误（见“问题”面板）。文件一旦能够加载，此面板会重新显示该题目。<\/p><\/article>/);
+    assert.match(html, /<title>Dropout &lt;x&gt;<\/title>/);
+    assert.match(html, /data-state="\{&quot;topicKey&quot;:&quot;user:file:\/\/\/w\/dropout&quot;,&quot;language&quot;:&quot;zh-cn&quot;\}"/);
+    assert.match(html, /script-src &#39;nonce-n0nce&#39;/);
   });
 });
 
