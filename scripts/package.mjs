@@ -6,16 +6,20 @@ import path from 'node:path';
 import { runBuild } from './lib/build.mjs';
 import { root } from './lib/codeServer.mjs';
 
+const MAX_VSIX_BYTES = 1_000_000;
+
 export async function packageExtension() {
   await runBuild(['--production']);
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const out = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   // Dependencies are bundled by esbuild, so node_modules stays out of the package.
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`vsce package failed (exit ${result.status})`);
   const size = fs.statSync(out).size;
   console.log(`${path.basename(out)}: ${(size / 1024).toFixed(1)} KiB (${size} bytes)`);
+  // The budget the release promises; a dependency or asset that breaks it should fail the build, not ship.
+  if (size >= MAX_VSIX_BYTES) throw new Error(`${path.basename(out)} is ${size} bytes, over the ${MAX_VSIX_BYTES}-byte budget`);
   return { file: out, size };
 }
 

@@ -141,7 +141,11 @@ export class Workbench {
       for (const frame of this.page.frames()) {
         if (frame.name() === 'active-frame' || frame.url().includes('fake.html')) {
           try {
-            if (await frame.locator(containing).count()) return frame;
+            if (await frame.locator(containing).count()) {
+              // KaTeX's fonts load with font-display: block; wait for them so assertions and screenshots see the math.
+              await frame.evaluate(() => document.fonts.ready.then(() => undefined));
+              return frame;
+            }
           } catch {
             // The frame navigated away while we looked.
           }
