@@ -131,12 +131,8 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     const topic = await this.content.findTopic(entry.key);
     const deck = topic ? await this.content.deckOf(topic) : undefined;
     if (!topic || !deck) {
-      entry.panel.webview.html = renderTopicUnavailableDocument({
-        topicKey: entry.key,
-        language: entry.language,
-        title: entry.panel.title,
-        resources: this.resources(entry),
-      });
+      const resources = this.resources(entry);
+      entry.show(renderTopicUnavailableDocument({ topicKey: entry.key, language: entry.language, title: entry.panel.title, resources }), resources.nonce);
       return;
     }
     const index = deck.topics.findIndex((t) => topicKey(t) === entry.key);
@@ -155,7 +151,8 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     };
     const env: RenderEnv = { readDiagram: (name) => this.readDiagram(name) };
     entry.panel.title = localize(topic.title, entry.language) ?? topic.id;
-    entry.panel.webview.html = renderTopicDocument(model, this.resources(entry), this.engine, env);
+    const resources = this.resources(entry);
+    entry.show(renderTopicDocument(model, resources, this.engine, env), resources.nonce);
   }
 
   private resources(entry: TopicPanel): WebviewResources {
@@ -207,6 +204,20 @@ class TopicPanel extends Disposable {
 
   get isClosed(): boolean {
     return this.isDisposed;
+  }
+
+  private shownDocument: string | undefined;
+
+  /**
+   * Replaces the document unless it would show the same thing: setting `html` reloads the page (a flash, and the
+   * reader's focus is lost), and decks reload often (every save in a user deck). The nonce differs on every render,
+   * so documents are compared without it.
+   */
+  show(html: string, nonce: string): void {
+    const comparable = html.split(nonce).join('');
+    if (comparable === this.shownDocument) return;
+    this.shownDocument = comparable;
+    this.panel.webview.html = html;
   }
 
   /** Closing the panel and disposing this object are one event, whichever comes first. */

@@ -142,7 +142,9 @@ export class Workbench {
         if (frame.name() === 'active-frame' || frame.url().includes('fake.html')) {
           try {
             if (await frame.locator(containing).count()) {
-              // KaTeX's fonts load with font-display: block; wait for them so assertions and screenshots see the math.
+              // The page is painted as a person sees it once its stylesheets are applied and KaTeX's fonts (which
+              // load with font-display: block) are ready; assertions and screenshots wait for that.
+              await frame.waitForFunction(() => Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')).every((link) => link.sheet !== null));
               await frame.evaluate(() => document.fonts.ready.then(() => undefined));
               return frame;
             }

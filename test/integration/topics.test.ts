@@ -171,4 +171,14 @@ describe('topics in the real VS Code', () => {
     }
     await waitFor('the fixture deck again', async () => (await api.treeChildren()).length === 2);
   });
+  it('does not reload an open panel when a deck reload changes nothing it shows', async () => {
+    await vscode.commands.executeCommand('mlInterview.openTopic', 'builtin/self-attention');
+    const before = await waitFor('the panel', () => api.topicPanelHtml('builtin/self-attention'));
+    await vscode.commands.executeCommand('mlInterview.refreshTopics');
+    await vscode.workspace.getConfiguration('mlInterview').update('language', 'zh-cn', vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('mlInterview').update('language', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('mlInterview.refreshTopics');
+    // The nonce is new on every render, so the same document means no reload (no flash, focus kept).
+    assert.equal(api.topicPanelHtml('builtin/self-attention'), before);
+  });
 });
