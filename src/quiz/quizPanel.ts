@@ -175,11 +175,21 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
         await this.checkCode();
         return;
     }
-    if (toRecord) {
-      await this.service.store.record(toRecord);
-      this.service.progressChanged();
-    }
+    if (toRecord) await this.save(toRecord);
     await this.update();
+  }
+
+  /** Stores one answer. A failed write loses that answer only: the stored progress is untouched, so say so and go on. */
+  private async save(toRecord: ReviewToRecord): Promise<void> {
+    try {
+      await this.service.store.record(toRecord);
+    } catch (error) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('This answer could not be saved ({0}); your earlier progress is intact.', error instanceof Error ? error.message : String(error)),
+      );
+      return;
+    }
+    this.service.progressChanged();
   }
 
   private currentExercise() {
@@ -196,10 +206,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
       const grade = await this.exercises.check(exercise);
       if (!grade || this.isDisposed) return;
       const toRecord = this.session.codeChecked(grade, await this.service.store.current(), new Date(), this.service.scheduler());
-      if (toRecord) {
-        await this.service.store.record(toRecord);
-        this.service.progressChanged();
-      }
+      if (toRecord) await this.save(toRecord);
     } finally {
       this.checking = false;
       await this.update();

@@ -63,6 +63,30 @@ describe('quiz store', () => {
     assert.equal(recoveries.length, 1);
   });
 
+  it('loses only the answer whose save failed: earlier and later answers are kept', async () => {
+    const memento = new MemoryMemento();
+    let failNext = false;
+    const flaky: ProgressMemento = {
+      get: (key) => memento.get(key),
+      update: (key, value) => {
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error('disk full'));
+        }
+        return memento.update(key, value);
+      },
+    };
+    const quiz = store(flaky);
+    await quiz.record(scheduler.rate('a/1', (await quiz.current()).cards['a/1'], Rating.Good, localTime(5, 9), 'r1'));
+    failNext = true;
+    await assert.rejects(quiz.record(scheduler.rate('b/1', (await quiz.current()).cards['b/1'], Rating.Good, localTime(5, 9, 1), 'r2')), /disk full/);
+    assert.deepEqual((await store(memento).current()).log.map((review) => review.id), ['r1'], 'the stored progress is untouched');
+    await quiz.record(scheduler.rate('c/1', (await quiz.current()).cards['c/1'], Rating.Again, localTime(5, 9, 2), 'r3'));
+    const reloaded = await store(memento).current();
+    assert.deepEqual(reloaded.log.map((review) => review.id), ['r1', 'r3']);
+    assert.deepEqual(Object.keys(reloaded.cards).sort(), ['a/1', 'c/1']);
+  });
+
   it('resets to an empty log', async () => {
     const memento = new MemoryMemento();
     const quiz = store(memento);

@@ -150,6 +150,23 @@ describe('runner/runTypeScript', function () {
     assert.equal(chunks.filter((c) => /output truncated/.test(c.text)).length, 1);
   });
 
+  it('contains 100 MB of output: the host receives the cap, then one notice', async () => {
+    const source = "const megabyte = 'x'.repeat(1024 * 1024 - 1);\nfor (let i = 0; i < 100; i++) console.log(megabyte);\nconsole.log('done');";
+    const { result, stdout, chunks } = await run(source, { maxOutputBytes: 1024 * 1024, timeoutMs: 20000 });
+    assert.equal(result.status, 'ok');
+    assert.equal(result.truncated, true);
+    assert.equal(Buffer.byteLength(stdout), 1024 * 1024);
+    assert.equal(chunks.filter((c) => /output truncated/.test(c.text)).length, 1);
+  });
+
+  it('reports endless recursion as a stack overflow at the recursive call', async () => {
+    const source = 'function dive(depth: number): number {\n  return dive(depth + 1) + 1;\n}\ndive(0);';
+    const { result } = await run(source);
+    assert.equal(result.status, 'error');
+    assert.equal(result.message, 'RangeError: Maximum call stack size exceeded');
+    assert.equal(result.line, 2);
+  });
+
   it('never splits a multi-byte character when truncating', async () => {
     const { stdout, result } = await run("console.log('€'.repeat(100));", { maxOutputBytes: 10 });
     assert.equal(result.truncated, true);
