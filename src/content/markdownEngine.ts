@@ -17,7 +17,8 @@ const SAFE_LINK = /^(?:https?:\/\/|#)/i;
 
 /**
  * Markdown → HTML with KaTeX math and highlighted code. Two engines: built-in content is trusted (raw HTML,
- * inlined diagrams); user decks are not (no raw HTML, only http(s) and in-page links, KaTeX without `\href`).
+ * inlined diagrams); user decks are not (no raw HTML, only http(s) and in-page links, images as links, KaTeX without
+ * `\href`).
  * markdown-it, KaTeX and highlight.js load on first render so activation stays cheap.
  */
 export class MarkdownEngine {
@@ -70,7 +71,28 @@ function createEngine(trust: Trust): MarkdownIt {
   md.use(katexPlugin, katexOptions);
   addLinkAttributes(md);
   if (trusted) addDiagramInlining(md);
+  else renderImagesAsLinks(md);
   return md;
+}
+
+/**
+ * In a user deck an image becomes a link to it, which loads nothing until followed. As an <img> the webview would
+ * fetch it while rendering, and the one origin the CSP lets images come from besides VS Code's CDN ('self') is, in
+ * code-server, the server itself: a deck could make it GET any of its URLs with the user's cookies. A remote image
+ * could not show anyway (img-src allows only the webview's own resources).
+ */
+function renderImagesAsLinks(md: MarkdownIt): void {
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const src = String(token.attrGet('src') ?? '');
+    const title = String(token.attrGet('title') ?? '');
+    const text = self.renderInlineAsText(token.children ?? [], options, env) || src;
+    // An image inside a link (a badge) keeps only its text: links do not nest.
+    const linkDepth = tokens.slice(0, idx).reduce((depth, t) => depth + (t.type === 'link_open' ? 1 : t.type === 'link_close' ? -1 : 0), 0);
+    if (linkDepth > 0) return md.utils.escapeHtml(text);
+    const rel = /^https?:/i.test(src) ? ' rel="noopener noreferrer"' : '';
+    return `<a href="${md.utils.escapeHtml(src)}"${title ? ` title="${md.utils.escapeHtml(title)}"` : ''}${rel}>${md.utils.escapeHtml(text)}</a>`;
+  };
 }
 
 /** External links open outside the webview; the attribute tells readers (and screen readers) they leave the page. */

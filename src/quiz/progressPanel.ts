@@ -1,6 +1,7 @@
 // Show Progress: one webview panel, redrawn when progress or cards change.
 import * as vscode from 'vscode';
-import { lockedDownWebviewOptions, newNonce } from '../webview/webviewOptions';
+import { lockedDownWebviewOptions } from '../webview/webviewOptions';
+import { newNonce } from '../webview/webviewShell';
 import type { ContentLanguage } from '../content/language';
 import { Disposable } from '../util/dispose';
 import { renderProgressDocument } from './progressDocument';

@@ -1,7 +1,8 @@
 // The quiz webview panel: one at a time, revived after a reload by the serializer. The panel owns the webview's
 // lifecycle; the session (quizSession.ts) decides what to show and the renderer (quizDocument.ts) draws it.
 import * as vscode from 'vscode';
-import { lockedDownWebviewOptions, newNonce } from '../webview/webviewOptions';
+import { lockedDownWebviewOptions } from '../webview/webviewOptions';
+import { newNonce } from '../webview/webviewShell';
 import type { ContentLanguage } from '../content/language';
 import { MarkdownEngine } from '../content/markdownEngine';
 import { Disposable } from '../util/dispose';

@@ -8,7 +8,8 @@ import { MarkdownEngine, type RenderEnv } from '../content/markdownEngine';
 import { Disposable } from '../util/dispose';
 import { parseTopicWebviewMessage, topicPanelStateSchema, type TopicWebviewMessage } from './messages';
 import { renderTopicDocument, renderTopicUnavailableDocument, type TopicViewModel, type WebviewResources } from './topicDocument';
-import { lockedDownWebviewOptions, newNonce } from './webviewOptions';
+import { lockedDownWebviewOptions } from './webviewOptions';
+import { newNonce } from './webviewShell';
 
 export const TOPIC_VIEW_TYPE = 'mlInterview.topic';
 

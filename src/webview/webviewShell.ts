@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ContentLanguage } from '../content/language';
 import { escapeHtml } from '../util/html';
 
@@ -7,6 +8,11 @@ export interface WebviewResources {
   nonce: string;
   scriptUri: string;
   styleUris: string[];
+}
+
+/** A fresh script nonce for each render, from a cryptographic source: 128 bits, base64. */
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
 }
 
 /** The one CSP of every panel: nothing by default, our stylesheets and fonts, and one script by nonce. */

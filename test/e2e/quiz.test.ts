@@ -68,6 +68,20 @@ describe('Quiz in the VS Code workbench', function () {
     assert.ok(rated, 'a recall card was rated');
   });
 
+  it('ticks the walkthrough’s quiz step when the quiz is started from it', async function () {
+    const page = workbench.page;
+    await workbench.runCommand('Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-widget input').fill('ML Interview');
+    await workbench.quickPickRow('Get started with ML Interview Prep').click();
+    const step = page.locator('.getting-started-step', { hasText: 'Do a first quiz' }).first();
+    assert.equal(await step.locator('.codicon-getting-started-step-checked').count(), 0);
+    await step.click();
+    await step.getByRole('button', { name: 'Quiz Me' }).click();
+    await workbench.activeWebview('article.card');
+    await page.locator('.tab', { hasText: /Walkthrough|Welcome/ }).first().click();
+    await step.locator('.codicon-getting-started-step-checked').waitFor();
+  });
+
   it('shows the progress chart', async function () {
     await workbench.runCommand('ML Interview: Show Progress');
     const frame = await workbench.activeWebview('svg.reviews');
