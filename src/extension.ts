@@ -4,6 +4,7 @@ import { registerTopicCommands } from './commands/topicCommands';
 import { ContentService } from './content/contentService';
 import { registerQuizModule } from './quiz/registerQuiz';
 import { SnippetService } from './snippets/snippetService';
+import { configureLocalization } from './util/localization';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 import { TopicPanelManager } from './webview/topicPanel';
 
@@ -19,6 +20,7 @@ export interface ExtensionApi {
 
 /** Wires services and registrations; every feature lives in its own module. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  configureLocalization(vscode.l10n.bundle, vscode.env.language);
   const content = new ContentService(context.extensionUri);
   const snippets = new SnippetService(context.extensionUri);
   const tree = new TopicTreeProvider(content, snippets);

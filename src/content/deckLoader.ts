@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseTopicFile, type Topic, type TopicProblem } from './topicParser';
@@ -33,13 +34,13 @@ export async function loadDeck(options: { id: string; label: string; folder: str
   try {
     const stat = await fs.stat(options.folder);
     if (!stat.isDirectory()) {
-      deck.problems.push({ file: options.folder, line: 0, message: `the deck folder is a file, not a folder: move it away or change the setting that points here` });
+      deck.problems.push({ file: options.folder, line: 0, message: l10n.t('the deck folder is a file, not a folder: move it away or change the setting that points here') });
       return deck;
     }
     names = (await fs.readdir(options.folder)).filter((name) => name.toLowerCase().endsWith('.md')).sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...deck, exists: false };
-    deck.problems.push({ file: options.folder, line: 0, message: `cannot read the deck folder: ${errorMessage(error)}` });
+    deck.problems.push({ file: options.folder, line: 0, message: l10n.t('cannot read the deck folder: {0}', errorMessage(error)) });
     return deck;
   }
   const results = await Promise.all(names.map((name) => readTopic(deck.id, path.join(options.folder, name))));
@@ -54,7 +55,7 @@ export async function loadDeck(options: { id: string; label: string; folder: str
       deck.problems.push({
         file: result.file,
         line: 1,
-        message: `duplicate \`id: ${result.id}\` (also used by ${path.basename(firstFile)}): give each topic its own id`,
+        message: l10n.t('duplicate `id: {0}` (also used by {1}): give each topic its own id', result.id, path.basename(firstFile)),
       });
       continue;
     }
@@ -69,20 +70,21 @@ async function readTopic(deckId: string, file: string): Promise<LoadedTopic | { 
   try {
     const stat = await fs.stat(file);
     if (stat.size > MAX_TOPIC_FILE_BYTES) {
-      return problem(file, `the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; topic files are limited to 1 MB — split it into several topics`);
+      const megabytes = (stat.size / 1024 / 1024).toFixed(1);
+      return problem(file, l10n.t('the file is {0} MB; topic files are limited to 1 MB — split it into several topics', megabytes));
     }
     const bytes = await fs.readFile(file);
     let text: string;
     try {
       text = utf8.decode(bytes);
     } catch {
-      return problem(file, 'the file is not valid UTF-8 text: save it with UTF-8 encoding');
+      return problem(file, l10n.t('the file is not valid UTF-8 text: save it with UTF-8 encoding'));
     }
-    if (text.includes('\u0000')) return problem(file, 'the file looks binary (it contains NUL bytes): a topic must be a Markdown text file');
+    if (text.includes('\u0000')) return problem(file, l10n.t('the file looks binary (it contains NUL bytes): a topic must be a Markdown text file'));
     const parsed = parseTopicFile(file, text);
     return parsed.ok ? { ...parsed.topic, deckId, file } : { problems: parsed.problems };
   } catch (error) {
-    return problem(file, `cannot read the file: ${errorMessage(error)}`);
+    return problem(file, l10n.t('cannot read the file: {0}', errorMessage(error)));
   }
 }
 

@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { zodParseOptions } from '../util/localization';
 import { CONTENT_LANGUAGES, type ContentLanguage } from './language';
 import { topicFrontMatterSchema, type TopicFrontMatter } from './topicSchema';
 
@@ -26,7 +28,7 @@ const LANGUAGE_MARKER = /^<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*$/gm;
 export function parseTopicFile(file: string, text: string): ParseResult {
   const match = FRONT_MATTER.exec(text);
   if (!match) {
-    return fail(file, 0, 'missing front matter: start the file with a `---` line, the YAML fields (id, title, …), and a closing `---` line');
+    return fail(file, 0, l10n.t('missing front matter: start the file with a `---` line, the YAML fields (id, title, …), and a closing `---` line'));
   }
   // Line 0 is the opening `---`; YAML line numbers are relative to the line after it.
   const yamlFirstLine = 1;
@@ -38,11 +40,11 @@ export function parseTopicFile(file: string, text: string): ParseResult {
       problems: document.errors.map((error) => ({
         file,
         line: yamlFirstLine + lineCounter.linePos(error.pos[0]).line - 1,
-        message: `invalid YAML in front matter: ${firstLine(error.message)}`,
+        message: l10n.t('invalid YAML in front matter: {0}', firstLine(error.message)),
       })),
     };
   }
-  const parsed = topicFrontMatterSchema.safeParse(document.toJS());
+  const parsed = topicFrontMatterSchema.safeParse(document.toJS(), zodParseOptions());
   if (!parsed.success) {
     return {
       ok: false,
@@ -95,14 +97,17 @@ function lineOfPath(
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`` : 'front matter';
+  const field = issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`` : l10n.t('front matter');
   if (issue.code === 'unrecognized_keys') {
-    return `${field}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')} — remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling (see docs/deck-format.md)`;
+    const keys = issue.keys.map((key) => `\`${key}\``).join(', ');
+    return issue.keys.length > 1
+      ? l10n.t('{0}: unknown fields {1} — remove them or check the spelling (see docs/deck-format.md)', field, keys)
+      : l10n.t('{0}: unknown field {1} — remove it or check the spelling (see docs/deck-format.md)', field, keys);
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return `${field} is required — add it to the front matter (see docs/deck-format.md)`;
+    return l10n.t('{0} is required — add it to the front matter (see docs/deck-format.md)', field);
   }
-  return `${field}: ${issue.message}`;
+  return l10n.t('{0}: {1}', field, issue.message);
 }
 
 /** Splits a body at `<!-- lang: xx -->` markers; returns an error message for an unknown or repeated language. */
@@ -116,9 +121,9 @@ function splitByLanguage(body: string): Partial<Record<ContentLanguage, string>>
   for (const [index, marker] of markers.entries()) {
     const language = marker[1].toLowerCase();
     if (!isContentLanguage(language)) {
-      return `unknown language marker \`${marker[0]}\`: use \`<!-- lang: en -->\` or \`<!-- lang: zh-cn -->\``;
+      return l10n.t('unknown language marker `{0}`: use `<!-- lang: en -->` or `<!-- lang: zh-cn -->`', marker[0]);
     }
-    if (sections[language] !== undefined) return `the language \`${language}\` has two sections: keep one`;
+    if (sections[language] !== undefined) return l10n.t('the language `{0}` has two sections: keep one', language);
     const end = index + 1 < markers.length ? markers[index + 1].index : body.length;
     sections[language] = body.slice((marker.index ?? 0) + marker[0].length, end).trim();
   }

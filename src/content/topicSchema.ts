@@ -1,20 +1,24 @@
+import * as l10n from '@vscode/l10n';
 import { z } from 'zod';
+
+// Custom messages are functions so they are translated when a file is checked, after the extension has configured
+// @vscode/l10n, not when this module loads.
 
 const localizedString = z
   .object({ en: z.string().min(1).optional(), 'zh-cn': z.string().min(1).optional() })
   .strict()
   .refine((value) => value.en !== undefined || value['zh-cn'] !== undefined, {
-    message: 'give the text in at least one language: `en:` or `zh-cn:`',
+    error: () => l10n.t('give the text in at least one language: `en:` or `zh-cn:`'),
   });
 
 const localizedList = z
   .object({ en: z.array(z.string().min(1)).optional(), 'zh-cn': z.array(z.string().min(1)).optional() })
   .strict()
   .refine((value) => value.en !== undefined || value['zh-cn'] !== undefined, {
-    message: 'give the list in at least one language: `en:` or `zh-cn:`',
+    error: () => l10n.t('give the list in at least one language: `en:` or `zh-cn:`'),
   })
   .refine((value) => !value.en || !value['zh-cn'] || value.en.length === value['zh-cn'].length, {
-    message: 'the `en` and `zh-cn` lists must have the same number of items, in the same order',
+    error: () => l10n.t('the `en` and `zh-cn` lists must have the same number of items, in the same order'),
   });
 
 const source = z
@@ -24,7 +28,7 @@ const source = z
     year: z.number().int().min(1900).max(2100).optional(),
     url: z
       .string()
-      .regex(/^https?:\/\//, 'a source `url` must start with http:// or https://'),
+      .regex(/^https?:\/\//, { error: () => l10n.t('a source `url` must start with http:// or https://') }),
   })
   .strict();
 
@@ -33,17 +37,19 @@ export const topicFrontMatterSchema = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '`id` must be kebab-case: lowercase letters, digits and single dashes'),
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: () => l10n.t('`id` must be kebab-case: lowercase letters, digits and single dashes') }),
     order: z.number().finite().optional(),
     icon: z
       .string()
-      .regex(/^[a-z0-9-]+$/, '`icon` must be a codicon id such as `book`')
+      .regex(/^[a-z0-9-]+$/, { error: () => l10n.t('`icon` must be a codicon id such as `book`') })
       .optional(),
     title: localizedString,
     summary: localizedString.optional(),
     question: localizedString.optional(),
     tags: z.array(z.string().min(1)).default([]),
-    snippets: z.array(z.string().regex(/^[a-z0-9-]+$/, 'a snippet id is a file name in snippets/ without `.ts`')).default([]),
+    snippets: z
+      .array(z.string().regex(/^[a-z0-9-]+$/, { error: () => l10n.t('a snippet id is a file name in snippets/ without `.ts`') }))
+      .default([]),
     checklist: localizedList.optional(),
     sources: z.array(source).default([]),
   })

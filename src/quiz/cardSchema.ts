@@ -1,8 +1,11 @@
 // Quiz cards as data: the YAML schema for content/cards/<topicId>.yaml (and user decks), validated with zod.
-// Every error names the file, the card (position and id), the field, what is wrong and how to fix it.
+// Every error names the file, the card (position and id), the field, what is wrong and how to fix it. Messages are
+// translated with @vscode/l10n when a file is parsed (never when this module loads), so they follow the display language.
+import * as l10n from '@vscode/l10n';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import type { ContentLanguage, LocalizedText } from '../content/language';
+import { zodParseOptions } from '../util/localization';
 import { formatIssuePath } from './issuePath';
 
 /** A card's text after parsing: present in every language (a missing one is filled from the other). */
@@ -58,8 +61,8 @@ const markdownText = z
     if (dollars % 2 === 1) {
       addIssue(
         ctx,
-        'has an odd number of `$` signs, so some math is never closed',
-        'close every $…$ / $$…$$ math span, or write a literal dollar sign as \\$',
+        l10n.t('has an odd number of `$` signs, so some math is never closed'),
+        l10n.t('close every $…$ / $$…$$ math span, or write a literal dollar sign as \\$'),
       );
     }
   });
@@ -71,7 +74,7 @@ function fillMissingLanguage<T>(value: Partial<Record<ContentLanguage, T>>): Rec
 
 function requireSomeLanguage(value: Partial<Record<ContentLanguage, unknown>>, ctx: z.RefinementCtx): void {
   if (value.en === undefined && value['zh-cn'] === undefined) {
-    addIssue(ctx, 'has no text in any language', 'give at least `en:` (and preferably `zh-cn:`)');
+    addIssue(ctx, l10n.t('has no text in any language'), l10n.t('give at least `en:` (and preferably `zh-cn:`)'));
   }
 }
 
@@ -89,8 +92,8 @@ function localizedSchemas(requireBoth: boolean) {
       if (en !== undefined && zh !== undefined && en.length !== zh.length) {
         addIssue(
           ctx,
-          `has ${en.length} English items but ${zh.length} Chinese items`,
-          'give the same points, in the same order, in both languages',
+          l10n.t('has {0} English items but {1} Chinese items', en.length, zh.length),
+          l10n.t('give the same points, in the same order, in both languages'),
         );
       }
     })
@@ -122,8 +125,8 @@ function cardSchema(requireBoth: boolean) {
         if (correctCount !== 1) {
           addIssue(
             ctx,
-            `needs exactly one option with \`correct: true\`, found ${correctCount}`,
-            'mark the single right answer with `correct: true` and leave it off the others',
+            l10n.t('needs exactly one option with `correct: true`, found {0}', correctCount),
+            l10n.t('mark the single right answer with `correct: true` and leave it off the others'),
           );
         }
       }),
@@ -143,7 +146,12 @@ function cardSchema(requireBoth: boolean) {
   });
   return z.discriminatedUnion('kind', [mc, recall, code]).superRefine((card, ctx) => {
     if (!card.id.startsWith(`${card.topic}/`)) {
-      addIssue(ctx, `"${card.id}" does not start with its topic "${card.topic}/"`, `rename it to "${card.topic}/${card.id.split('/').pop() ?? ''}"`, ['id']);
+      addIssue(
+        ctx,
+        l10n.t('"{0}" does not start with its topic "{1}/"', card.id, card.topic),
+        l10n.t('rename it to "{0}/{1}"', card.topic, card.id.split('/').pop() ?? ''),
+        ['id'],
+      );
     }
   });
 }
@@ -155,28 +163,29 @@ export type McCard = Extract<QuizCard, { kind: 'mc' }>;
 export type RecallCard = Extract<QuizCard, { kind: 'recall' }>;
 export type CodeCard = Extract<QuizCard, { kind: 'code' }>;
 
-const FIELDS_BY_KIND =
-  'every card has id, topic, kind and prompt; mc adds options and explanation, recall adds answer and checklist, code adds exercise and explanation';
+const fieldsByKind = () =>
+  l10n.t('every card has id, topic, kind and prompt; mc adds options and explanation, recall adds answer and checklist, code adds exercise and explanation');
 
-const FIELD_FIXES: Record<string, string> = {
-  id: 'use "<topic>/<kebab-case-name>", e.g. "bn-vs-ln/mc-momentum"',
-  topic: 'use the kebab-case id of the topic, e.g. "bn-vs-ln"',
-  kind: `use one of ${CARD_KINDS.join(', ')}`,
-  prompt: 'add `prompt: { en: "...", zh-cn: "..." }`',
-  options: 'add `options:` as a list of `{ en: "...", zh-cn: "...", correct: true }` items (2 to 8)',
-  explanation: 'add `explanation: { en: "...", zh-cn: "..." }`',
-  answer: 'add `answer: { en: "...", zh-cn: "..." }` with the model answer',
-  checklist: 'add `checklist: { en: ["..."], zh-cn: ["..."] }` with the same number of points in both',
-  exercise: `use one of ${EXERCISE_IDS.join(', ')}`,
-  correct: 'write `correct: true` on the right option only',
-  tags: 'use a list of kebab-case words, e.g. `tags: [normalization]`',
-  en: 'add the English text under `en:`',
-  'zh-cn': 'add the Simplified Chinese text under `zh-cn:`',
+/** How to fix a field, by its name. */
+const FIELD_FIXES: Record<string, () => string> = {
+  id: () => l10n.t('use "<topic>/<kebab-case-name>", e.g. "bn-vs-ln/mc-momentum"'),
+  topic: () => l10n.t('use the kebab-case id of the topic, e.g. "bn-vs-ln"'),
+  kind: () => l10n.t('use one of {0}', CARD_KINDS.join(', ')),
+  prompt: () => l10n.t('add `prompt: { en: "...", zh-cn: "..." }`'),
+  options: () => l10n.t('add `options:` as a list of `{ en: "...", zh-cn: "...", correct: true }` items (2 to 8)'),
+  explanation: () => l10n.t('add `explanation: { en: "...", zh-cn: "..." }`'),
+  answer: () => l10n.t('add `answer: { en: "...", zh-cn: "..." }` with the model answer'),
+  checklist: () => l10n.t('add `checklist: { en: ["..."], zh-cn: ["..."] }` with the same number of points in both'),
+  exercise: () => l10n.t('use one of {0}', EXERCISE_IDS.join(', ')),
+  correct: () => l10n.t('write `correct: true` on the right option only'),
+  tags: () => l10n.t('use a list of kebab-case words, e.g. `tags: [normalization]`'),
+  en: () => l10n.t('add the English text under `en:`'),
+  'zh-cn': () => l10n.t('add the Simplified Chinese text under `zh-cn:`'),
 };
 
 function fieldFix(path: readonly PropertyKey[]): string {
   const lastName = [...path].reverse().find((key): key is string => typeof key === 'string');
-  return (lastName !== undefined && FIELD_FIXES[lastName]) || FIELDS_BY_KIND;
+  return lastName !== undefined && Object.hasOwn(FIELD_FIXES, lastName) ? FIELD_FIXES[lastName]() : fieldsByKind();
 }
 
 function describeIssue(issue: z.core.$ZodIssue): { problem: string; fix: string } {
@@ -185,32 +194,38 @@ function describeIssue(issue: z.core.$ZodIssue): { problem: string; fix: string 
     case 'custom':
       return { problem: issue.message, fix: String(issue.params?.fix ?? fix) };
     case 'invalid_type':
-      return issue.input === undefined
-        ? { problem: 'is missing', fix }
-        : { problem: `should be ${issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`, fix };
-    case 'unrecognized_keys':
+      if (issue.input === undefined) return { problem: l10n.t('is missing'), fix };
+      return { problem: issue.expected === 'object' ? l10n.t('should be a mapping') : l10n.t('should be a {0}', issue.expected), fix };
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((key) => `"${key}"`).join(', ');
       return {
-        problem: `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`,
-        fix: `remove it or correct its spelling (${FIELDS_BY_KIND})`,
+        problem: issue.keys.length > 1 ? l10n.t('has unknown fields {0}', keys) : l10n.t('has unknown field {0}', keys),
+        fix: l10n.t('remove it or correct its spelling ({0})', fieldsByKind()),
       };
+    }
     case 'invalid_union':
-      return { problem: 'is not a known card kind', fix: FIELD_FIXES.kind };
+      return { problem: l10n.t('is not a known card kind'), fix: FIELD_FIXES.kind() };
     case 'invalid_value':
-      return { problem: `is not one of ${issue.values.map(String).join(', ')}`, fix };
+      return { problem: l10n.t('is not one of {0}', issue.values.map(String).join(', ')), fix };
     case 'invalid_format':
-      return { problem: 'has the wrong format', fix };
+      return { problem: l10n.t('has the wrong format'), fix };
     case 'too_small':
-      return { problem: issue.origin === 'string' ? 'is empty' : `needs at least ${String(issue.minimum)} items`, fix };
+      return { problem: issue.origin === 'string' ? l10n.t('is empty') : l10n.t('needs at least {0} items', String(issue.minimum)), fix };
     case 'too_big':
-      return { problem: `has more than ${String(issue.maximum)} items`, fix: 'keep the list shorter' };
+      return { problem: l10n.t('has more than {0} items', String(issue.maximum)), fix: l10n.t('keep the list shorter') };
     default:
       return { problem: issue.message, fix };
   }
 }
 
 function cardLabel(index: number, raw: unknown): string {
-  const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? ` (id "${raw.id}")` : '';
-  return `card #${index + 1}${id}`;
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
+  return id === undefined ? l10n.t('card #{0}', index + 1) : l10n.t('card #{0} (id "{1}")', index + 1, id);
+}
+
+/** Every error starts with `<file name>: `, which quizItems reads to place it in the Problems panel. */
+function fileError(fileName: string, message: string): string {
+  return `${fileName}: ${message}`;
 }
 
 /** Parses one YAML card file: a list of cards. Valid cards are returned even when others have errors. */
@@ -219,14 +234,17 @@ export function parseCardFile(file: CardFile, options: CardParseOptions = {}): C
   try {
     document = parseYaml(file.text);
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { cards: [], errors: [`${file.fileName}: YAML syntax error${where}: ${reason}. Fix: correct the YAML syntax there.`] };
+    const position = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+    const message = position
+      ? l10n.t('YAML syntax error at line {0}, column {1}: {2}. Fix: correct the YAML syntax there.', position.line, position.col, reason)
+      : l10n.t('YAML syntax error: {0}. Fix: correct the YAML syntax there.', reason);
+    return { cards: [], errors: [fileError(file.fileName, message)] };
   }
   if (!Array.isArray(document)) {
     return {
       cards: [],
-      errors: [`${file.fileName}: the file should be a list of cards. Fix: start each card with "- id: <topic>/<name>".`],
+      errors: [fileError(file.fileName, l10n.t('the file should be a list of cards. Fix: start each card with "- id: <topic>/<name>".'))],
     };
   }
   const schema = options.requireBothLanguages ? schemaByStrictness.both : schemaByStrictness.either;
@@ -234,23 +252,31 @@ export function parseCardFile(file: CardFile, options: CardParseOptions = {}): C
   const errors: string[] = [];
   const seenIds = new Set<string>();
   document.forEach((raw: unknown, index) => {
-    const where = `${file.fileName}: ${cardLabel(index, raw)}`;
-    const result = schema.safeParse(raw, { reportInput: true });
+    const label = cardLabel(index, raw);
+    const result = schema.safeParse(raw, { reportInput: true, ...zodParseOptions() });
     if (!result.success) {
       for (const issue of result.error.issues) {
         const { problem, fix } = describeIssue(issue);
-        const field = issue.path.length > 0 ? `, field "${formatIssuePath(issue.path)}"` : '';
-        errors.push(`${where}${field}: ${problem}. Fix: ${fix}.`);
+        const message =
+          issue.path.length > 0
+            ? l10n.t('{0}, field "{1}": {2}. Fix: {3}.', label, formatIssuePath(issue.path), problem, fix)
+            : l10n.t('{0}: {1}. Fix: {2}.', label, problem, fix);
+        errors.push(fileError(file.fileName, message));
       }
       return;
     }
     const card = result.data;
     if (file.topicId !== undefined && card.topic !== file.topicId) {
-      errors.push(`${where}, field "topic": is "${card.topic}" but the file is for "${file.topicId}". Fix: move the card to ${card.topic}.yaml or set topic: ${file.topicId}.`);
+      errors.push(
+        fileError(
+          file.fileName,
+          l10n.t('{0}, field "topic": is "{1}" but the file is for "{2}". Fix: move the card to {1}.yaml or set topic: {2}.', label, card.topic, file.topicId),
+        ),
+      );
       return;
     }
     if (seenIds.has(card.id)) {
-      errors.push(`${where}, field "id": "${card.id}" is used by an earlier card. Fix: give each card its own id.`);
+      errors.push(fileError(file.fileName, l10n.t('{0}, field "id": "{1}" is used by an earlier card. Fix: give each card its own id.', label, card.id)));
       return;
     }
     seenIds.add(card.id);
@@ -270,7 +296,7 @@ export function parseCardFiles(files: readonly CardFile[], options: CardParseOpt
     for (const card of result.cards) {
       const earlierFile = fileById.get(card.id);
       if (earlierFile !== undefined) {
-        errors.push(`${file.fileName}: card id "${card.id}" is already used in ${earlierFile}. Fix: rename one of them.`);
+        errors.push(fileError(file.fileName, l10n.t('card id "{0}" is already used in {1}. Fix: rename one of them.', card.id, earlierFile)));
         continue;
       }
       fileById.set(card.id, file.fileName);

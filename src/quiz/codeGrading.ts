@@ -1,5 +1,6 @@
 // Grades a code exercise: compares what the learner's function returned with the golden PyTorch values, case by
 // case, and explains each failure in one line ("output[1][2] = 0.5, expected 0.25 (|diff| 0.25 > 1e-6)").
+import * as l10n from '@vscode/l10n';
 import { Rating, type Grade } from 'ts-fsrs';
 
 export type NumberTree = number | readonly NumberTree[];
@@ -52,10 +53,10 @@ export function formatNumber(value: number): string {
 }
 
 function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (Array.isArray(value)) return l10n.t('an array of {0}', value.length);
   if (value === null) return 'null';
   if (typeof value === 'number') return formatNumber(value);
-  return typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `${typeof value}`;
+  return typeof value === 'string' ? l10n.t('the string {0}', JSON.stringify(value)) : `${typeof value}`;
 }
 
 /** Shape read along first elements, e.g. [2, 4]; [] for a non-array. */
@@ -69,7 +70,7 @@ function shapeOf(value: unknown): number[] {
   return shape;
 }
 
-const formatShape = (shape: readonly number[]) => (shape.length === 0 ? 'a scalar' : shape.map((size) => `[${size}]`).join(''));
+const formatShape = (shape: readonly number[]) => (shape.length === 0 ? l10n.t('a scalar') : shape.map((size) => `[${size}]`).join(''));
 
 function numbersClose(actual: number, expected: number, tolerance: Tolerance): boolean {
   if (Number.isNaN(expected)) return Number.isNaN(actual);
@@ -81,16 +82,18 @@ function numbersClose(actual: number, expected: number, tolerance: Tolerance): b
 function* mismatches(path: string, actual: unknown, expected: NumberTree, tolerance: Tolerance): Generator<string> {
   if (typeof expected === 'number') {
     if (typeof actual !== 'number') {
-      yield `${path} is ${describeValue(actual)}, expected the number ${formatNumber(expected)}`;
+      yield l10n.t('{0} is {1}, expected the number {2}', path, describeValue(actual), formatNumber(expected));
     } else if (!numbersClose(actual, expected, tolerance)) {
       const allowed = tolerance.absolute + tolerance.relative * Math.abs(expected);
-      const diff = Number.isFinite(actual - expected) ? ` (|diff| ${formatNumber(Math.abs(actual - expected))} > ${formatNumber(allowed)})` : '';
-      yield `${path} = ${formatNumber(actual)}, expected ${formatNumber(expected)}${diff}`;
+      const diff = actual - expected;
+      yield Number.isFinite(diff)
+        ? l10n.t('{0} = {1}, expected {2} (|diff| {3} > {4})', path, formatNumber(actual), formatNumber(expected), formatNumber(Math.abs(diff)), formatNumber(allowed))
+        : l10n.t('{0} = {1}, expected {2}', path, formatNumber(actual), formatNumber(expected));
     }
     return;
   }
   if (!Array.isArray(actual) || actual.length !== expected.length) {
-    yield `${path} is ${describeValue(actual)}, expected an array of ${expected.length}`;
+    yield l10n.t('{0} is {1}, expected an array of {2}', path, describeValue(actual), expected.length);
     return;
   }
   for (let index = 0; index < expected.length; index += 1) {
@@ -103,17 +106,19 @@ export function compareOutput(check: OutputCheck, tolerance: Tolerance = DEFAULT
   const actualShape = shapeOf(check.actual);
   const expectedShape = shapeOf(check.expected);
   if (actualShape.join() !== expectedShape.join()) {
-    return `${check.label} has shape ${formatShape(actualShape)}, expected ${formatShape(expectedShape)}`;
+    return l10n.t('{0} has shape {1}, expected {2}', check.label, formatShape(actualShape), formatShape(expectedShape));
   }
   const found = [...mismatches(check.label, check.actual, check.expected, tolerance)];
   if (found.length === 0) return undefined;
   if (found.length === 1) return found[0];
-  return `${found[0]}; ${found.length - 1} more ${found.length === 2 ? 'value differs' : 'values differ'}`;
+  return found.length === 2
+    ? l10n.t('{0}; 1 more value differs', found[0])
+    : l10n.t('{0}; {1} more values differ', found[0], found.length - 1);
 }
 
 function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `threw an error: ${message}`;
+  return l10n.t('threw an error: {0}', message);
 }
 
 export function gradeCodeCases(runs: readonly CaseRun[], tolerance: Tolerance = DEFAULT_TOLERANCE): CodeGrade {

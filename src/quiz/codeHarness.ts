@@ -1,6 +1,7 @@
 // Code exercises: turns golden PyTorch data (snippets/golden/*.json) into test cases, appends a harness to the
 // learner's source that runs each case and prints one JSON line per case behind a unique marker, and reads those
 // lines back into CaseRuns for codeGrading. vscode-free; the run itself goes through the SnippetRunner.
+import * as l10n from '@vscode/l10n';
 import type { ExerciseId } from './cardSchema';
 import { gradeCodeCases, type CaseRun, type CodeGrade, type NumberTree, type Tolerance } from './codeGrading';
 
@@ -76,10 +77,10 @@ export function exerciseCases(exercise: ExerciseId, golden: unknown): HarnessCas
       return cases.map((c) => {
         const steps = c.steps as { training: boolean; x: Matrix; expected: Matrix; runningMean: number[]; runningVar: number[] }[];
         const options = c.options as Record<string, number>;
-        const optionText = Object.entries(options).map(([key, value]) => `, ${key} ${value}`).join('');
+        const optionTexts = Object.entries(options).map(([key, value]) => `${key} ${value}`);
         const modes = steps.map((step) => (step.training ? 'train' : 'eval')).join('→');
         return {
-          name: `${String(c.numFeatures)} features${optionText}, ${modes}`,
+          name: [l10n.t('{0} features', String(c.numFeatures)), ...optionTexts, modes].join(', '),
           input: { numFeatures: c.numFeatures, options, gamma: c.gamma, beta: c.beta, steps: steps.map(({ training, x }) => ({ training, x })) },
           expected: steps.flatMap((step, index) => [
             { label: `step ${index + 1} y`, value: step.expected },
@@ -157,20 +158,26 @@ export function lineInUserSource(stack: string, fileName: string, userLines: num
 }
 
 function whyNotRun(run: HarnessRunResult, first: boolean): string {
-  const where = run.line !== undefined ? ` (line ${run.line})` : '';
   switch (run.status) {
     case 'timeout':
-      return first ? 'did not finish: stopped at the time limit (setting mlInterview.run.timeoutSeconds)' : 'not run: an earlier case did not finish';
-    case 'error':
-      return `not run: the program failed first: ${run.message ?? 'error'}${where}`;
+      return first
+        ? l10n.t('did not finish: stopped at the time limit (setting mlInterview.run.timeoutSeconds)')
+        : l10n.t('not run: an earlier case did not finish');
+    case 'error': {
+      const failure = run.message ?? l10n.t('unknown error');
+      return run.line !== undefined
+        ? l10n.t('not run: the program failed first: {0} (line {1})', failure, run.line)
+        : l10n.t('not run: the program failed first: {0}', failure);
+    }
     case 'memory':
-      return 'not run: the program ran out of memory';
+      return l10n.t('not run: the program ran out of memory');
     case 'exit':
-      return `not run: the program ${run.message ?? 'exited'} before this case`;
+      // The runner's message completes "the program …", e.g. "exited with code 2".
+      return l10n.t('not run: the program {0} before this case', run.message ?? l10n.t('exited'));
     case 'cancelled':
-      return 'not run: the check was stopped';
+      return l10n.t('not run: the check was stopped');
     case 'ok':
-      return 'not run: the check printed no result for it';
+      return l10n.t('not run: the check printed no result for it');
   }
 }
 
@@ -197,7 +204,7 @@ export function parseHarnessOutput(output: string, harness: Harness, run: Harnes
     }
     if (line.error !== undefined) {
       const at = line.stack ? lineInUserSource(line.stack, fileName, harness.userLines) : undefined;
-      return { name: c.name, checks: [], error: `${line.error}${at !== undefined ? ` (line ${at})` : ''}` };
+      return { name: c.name, checks: [], error: at !== undefined ? l10n.t('{0} (line {1})', line.error, at) : line.error };
     }
     const outputs = line.outputs ?? {};
     return { name: c.name, checks: c.expected.map((expected) => ({ label: expected.label, actual: outputs[expected.label], expected: expected.value })) };

@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { fillText, type WorkerTexts } from './protocol';
 import { transpileTypeScript, type TranspiledModule } from './transpile';
 
 /** The `module` object user code sees; `require.main === module` is true for the program itself. */
@@ -36,7 +37,10 @@ export class SnippetModuleLoader {
   private readonly cache = new Map<string, LoadedModule>();
   private mainModule: LoadedModule | undefined;
 
-  constructor(private readonly snippetsDir: string) {}
+  constructor(
+    private readonly snippetsDir: string,
+    private readonly texts: Pick<WorkerTexts, 'packageRefused' | 'moduleNotFound'>,
+  ) {}
 
   /**
    * Transpiles the program without running it, so syntax errors surface before the
@@ -65,9 +69,7 @@ export class SnippetModuleLoader {
   private require(specifier: string, parent: LoadedModule): unknown {
     if (isBuiltin(specifier)) return loadBuiltin(specifier);
     if (!specifier.startsWith('./') && !specifier.startsWith('../') && !path.isAbsolute(specifier)) {
-      throw new Error(
-        `Cannot require '${specifier}' in ${parent.filename}: snippets can use Node built-ins and relative files ('./name') only`,
-      );
+      throw new Error(fillText(this.texts.packageRefused, specifier, parent.filename));
     }
     const filename = this.resolve(specifier, parent);
     const cached = this.cache.get(filename);
@@ -97,9 +99,7 @@ export class SnippetModuleLoader {
         if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
       }
     }
-    const error = new Error(
-      `Cannot find module '${specifier}' required from ${parent.filename} (looked in ${directories.join(' and ')})`,
-    ) as NodeJS.ErrnoException;
+    const error = new Error(fillText(this.texts.moduleNotFound, specifier, parent.filename, directories.join(', '))) as NodeJS.ErrnoException;
     error.code = 'MODULE_NOT_FOUND';
     throw error;
   }

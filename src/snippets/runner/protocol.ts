@@ -1,7 +1,7 @@
 /**
  * Messages between the host (runner.ts) and the worker thread (worker.ts).
  * Only plain data crosses the thread boundary (structured clone), so these are
- * interfaces and string unions, not classes.
+ * interfaces and string unions, not classes (plus fillText, for the texts the host sends).
  */
 
 export type OutputStream = 'stdout' | 'stderr';
@@ -24,6 +24,28 @@ export interface WorkerInput {
   snippetsDir: string;
   /** The worker stops forwarding output after this many bytes (the host enforces the exact cap). */
   maxOutputBytes: number;
+  /** The worker's own messages, already in the display language. */
+  texts: WorkerTexts;
+}
+
+/**
+ * What the worker says itself. The worker thread cannot localize (no VS Code, no bundle), so the host translates
+ * these templates and the worker fills in `{0}`, `{1}`… with fillText.
+ */
+export interface WorkerTexts {
+  /** `{0}`: the rejection reason, e.g. "Error: boom". */
+  unhandledRejection: string;
+  abortUnavailable: string;
+  killUnavailable: string;
+  /** `{0}`: the package name; `{1}`: the file that requires it. */
+  packageRefused: string;
+  /** `{0}`: the relative path; `{1}`: the file that requires it; `{2}`: the folders searched. */
+  moduleNotFound: string;
+}
+
+/** Fills the `{0}`, `{1}`… of a translated template. */
+export function fillText(template: string, ...values: string[]): string {
+  return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => values[Number(index)] ?? placeholder);
 }
 
 /** A position in the user's TypeScript source; both 1-based, as editors show them. */

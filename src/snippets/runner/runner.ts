@@ -8,9 +8,10 @@
  * The host never evaluates user code itself; it only starts and stops the worker,
  * relays output and turns the worker's fate into a RunResult.
  */
+import * as l10n from '@vscode/l10n';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { OutputChunk, WorkerInput, WorkerMessage } from './protocol';
+import type { OutputChunk, WorkerInput, WorkerMessage, WorkerTexts } from './protocol';
 
 export type { OutputChunk, OutputStream } from './protocol';
 
@@ -75,6 +76,7 @@ export function runTypeScript(source: string, options: RunOptions): RunHandle {
     filePath: options.filePath,
     snippetsDir: options.snippetsDir,
     maxOutputBytes,
+    texts: workerTexts(),
   };
 
   let worker: Worker;
@@ -89,7 +91,7 @@ export function runTypeScript(source: string, options: RunOptions): RunHandle {
       execArgv: [],
     });
   } catch (error) {
-    const message = `Could not start the runner worker: ${error instanceof Error ? error.message : String(error)}`;
+    const message = l10n.t('Could not start the runner worker: {0}', error instanceof Error ? error.message : String(error));
     return { result: Promise.resolve({ status: 'error', message, durationMs: 0, truncated: false }), cancel: () => {} };
   }
 
@@ -107,7 +109,7 @@ export function runTypeScript(source: string, options: RunOptions): RunHandle {
   };
   const armTimer = (ms: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => stop({ status: 'timeout', message: `stopped after the ${timeoutMs} ms time limit` }), ms);
+    timer = setTimeout(() => stop({ status: 'timeout', message: l10n.t('stopped after the {0} ms time limit', timeoutMs) }), ms);
   };
   armTimer(timeoutMs + STARTUP_ALLOWANCE_MS);
 
@@ -133,7 +135,7 @@ export function runTypeScript(source: string, options: RunOptions): RunHandle {
     worker.stderr.on('data', (data: Buffer) => output.write({ stream: 'stderr', text: data.toString('utf8') }));
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        imposed ??= { status: 'memory', message: `stopped: the program used more than the ${memoryLimitMb} MB memory limit` };
+        imposed ??= { status: 'memory', message: l10n.t('stopped: the program used more than the {0} MB memory limit', memoryLimitMb) };
       } else {
         reported ??= { status: 'error', message: `${error.name}: ${error.message}` };
       }
@@ -143,7 +145,7 @@ export function runTypeScript(source: string, options: RunOptions): RunHandle {
       clearTimeout(timer);
       const exitCode = explicitExitCode ?? code;
       const natural: Outcome =
-        explicitExitCode === undefined && code === 0 ? { status: 'ok' } : { status: 'exit', message: `exited with code ${exitCode}` };
+        explicitExitCode === undefined && code === 0 ? { status: 'ok' } : { status: 'exit', message: l10n.t('exited with code {0}', exitCode) };
       resolve({
         ...(imposed ?? reported ?? natural),
         durationMs: performance.now() - startedAt,
@@ -152,7 +154,21 @@ export function runTypeScript(source: string, options: RunOptions): RunHandle {
     });
   });
 
-  return { result, cancel: () => stop({ status: 'cancelled', message: 'cancelled' }) };
+  return { result, cancel: () => stop({ status: 'cancelled', message: l10n.t('cancelled') }) };
+}
+
+/**
+ * The worker's messages in the display language. They are called without arguments, so l10n.t returns each
+ * translated template with its `{0}`, `{1}` intact for the worker to fill in.
+ */
+function workerTexts(): WorkerTexts {
+  return {
+    unhandledRejection: l10n.t('Unhandled promise rejection: {0}'),
+    abortUnavailable: l10n.t('process.abort() is not available here: it would stop the editor; use process.exit(code)'),
+    killUnavailable: l10n.t('process.kill(process.pid) is not available here: it would stop the editor; use process.exit(code)'),
+    packageRefused: l10n.t("Cannot require '{0}' in {1}: snippets can use Node built-ins and relative files ('./name') only"),
+    moduleNotFound: l10n.t("Cannot find module '{0}' required from {1} (looked in {2})"),
+  };
 }
 
 /** Passes output through until maxBytes, then emits one truncation notice and drops the rest. */
@@ -176,10 +192,8 @@ class OutputLimiter {
     const head = utf8Prefix(chunk.text, this.maxBytes - this.bytes);
     if (head.length > 0) this.sink?.({ stream: chunk.stream, text: head });
     this.truncated = true;
-    this.sink?.({
-      stream: 'stderr',
-      text: `\n[output truncated: more than ${formatBytes(this.maxBytes)} was printed; the rest is not shown]\n`,
-    });
+    const notice = l10n.t('[output truncated: more than {0} was printed; the rest is not shown]', formatBytes(this.maxBytes));
+    this.sink?.({ stream: 'stderr', text: `\n${notice}\n` });
   }
 }
 
@@ -193,5 +207,5 @@ function utf8Prefix(text: string, maxBytes: number): string {
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
+  return l10n.t('{0} bytes', bytes);
 }

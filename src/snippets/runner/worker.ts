@@ -15,7 +15,7 @@ import { Console } from 'node:console';
 import { inspect } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SnippetModuleLoader } from './moduleLoader';
-import type { OutputStream, SourceLocation, WorkerInput, WorkerMessage } from './protocol';
+import { fillText, type OutputStream, type SourceLocation, type WorkerInput, type WorkerMessage } from './protocol';
 import { findFrameInFile, mapToTypeScript, TranspileError, type TranspiledModule } from './transpile';
 
 const input = workerData as WorkerInput;
@@ -70,28 +70,27 @@ function locate(error: unknown): SourceLocation | undefined {
   return js && mapToTypeScript(userProgram.sourceMap, js);
 }
 
-function describeFailure(error: unknown, prefix: string): string {
-  if (error instanceof Error) return `${prefix}${error.name}: ${error.message}`;
-  return `${prefix}${inspect(error)}`;
+function describeFailure(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : inspect(error);
 }
 
 /** Reports the failure and ends the worker; the host keeps the first failure it hears of. */
-function fail(error: unknown, prefix = ''): never {
-  post({ type: 'error', message: describeFailure(error, prefix), location: locate(error) });
+function fail(error: unknown, message = describeFailure(error)): never {
+  post({ type: 'error', message, location: locate(error) });
   return realExit(1);
 }
 
 process.on('uncaughtException', (error) => fail(error));
-process.on('unhandledRejection', (reason) => fail(reason, 'Unhandled promise rejection: '));
+process.on('unhandledRejection', (reason) => fail(reason, fillText(input.texts.unhandledRejection, describeFailure(reason))));
 
 // In a worker these two would take the whole extension host down with the program.
 process.abort = () => {
-  throw new Error('process.abort() is not available here: it would stop the editor; use process.exit(code)');
+  throw new Error(input.texts.abortUnavailable);
 };
 const realKill = process.kill.bind(process);
 process.kill = (pid: number, signal?: string | number) => {
   if (pid === process.pid) {
-    throw new Error('process.kill(process.pid) is not available here: it would stop the editor; use process.exit(code)');
+    throw new Error(input.texts.killUnavailable);
   }
   return realKill(pid, signal);
 };
@@ -105,7 +104,7 @@ process.exit = ((code?: number | string | null) => {
 // ------------------------------------------------------------------ run
 
 try {
-  const loader = new SnippetModuleLoader(input.snippetsDir);
+  const loader = new SnippetModuleLoader(input.snippetsDir, input.texts);
   const directory = input.filePath === undefined ? undefined : path.dirname(input.filePath);
   const program = loader.prepareMain(input.source, userFileName, directory);
   userProgram = program.transpiled;

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadDeck } from '../../../src/content/deckLoader';
+import { parseTopicFile } from '../../../src/content/topicParser';
+import { parseCardFile } from '../../../src/quiz/cardSchema';
+import { compareOutput } from '../../../src/quiz/codeGrading';
+import { runTypeScript } from '../../../src/snippets/runner';
+import { configureLocalization } from '../../../src/util/localization';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CHINESE_BUNDLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const WORKER_SHIM = path.join(ROOT, 'test', 'unit', 'runner', 'fixtures', 'worker-shim.js');
+
+function topicProblems(text: string): string[] {
+  const result = parseTopicFile('topic.md', text);
+  return result.ok ? [] : result.problems.map((problem) => problem.message);
+}
+
+describe('messages of the vscode-free modules with VS Code in Chinese', function () {
+  this.timeout(30000);
+
+  // Configured as activate() does when VS Code hands the extension its Chinese bundle; English again afterwards.
+  before(() => configureLocalization(CHINESE_BUNDLE, 'zh-cn'));
+  after(() => configureLocalization(undefined, 'en'));
+
+  it('reports a topic file without front matter in Chinese', () => {
+    assert.deepEqual(topicProblems('# Just markdown\n'), [
+      '缺少前置元数据（front matter）：文件应以一行 `---` 开头，接着写 YAML 字段（id、title……），最后以一行 `---` 结束',
+    ]);
+  });
+
+  it('names a required field in Chinese, and puts zod’s own messages in Chinese too', () => {
+    assert.deepEqual(topicProblems('---\nid: a\n---\n'), ['`title` 是必填项——请把它添加到前置元数据中（参见 docs/deck-format.md）']);
+    const [tooShort] = topicProblems('---\nid: a\ntitle:\n  en: ""\n---\n');
+    assert.match(tooShort, /^`title\.en`：\p{Script=Han}/u);
+    assert.doesNotMatch(tooShort, /Too small/);
+  });
+
+  it('reports a duplicate id from loadDeck in Chinese', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'deck-zh-'));
+    try {
+      for (const name of ['a.md', 'b.md']) fs.writeFileSync(path.join(folder, name), '---\nid: same\ntitle:\n  en: Same\n---\nBody.\n');
+      const deck = await loadDeck({ id: 'user', label: 'User', folder, trusted: false });
+      assert.deepEqual(
+        deck.problems.map((problem) => problem.message),
+        ['重复的 `id: same`（a.md 也在使用）：请为每道题目设置不同的 id'],
+      );
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('explains card file errors in Chinese, still starting with the file name', () => {
+    const text = '- id: t/a\n  topic: t\n  kind: recall\n  prompt: { en: "Q" }\n  checklist: { en: ["a"] }\n';
+    assert.deepEqual(parseCardFile({ fileName: 'my.cards.yaml', text }).errors, [
+      'my.cards.yaml: 第 1 张卡片（id“t/a”），字段“answer”：缺失。修改方法：添加 `answer: { en: "...", zh-cn: "..." }`，写出参考答案。',
+    ]);
+  });
+
+  it('explains a wrong value of a code exercise in Chinese', () => {
+    assert.equal(compareOutput({ label: 'output', actual: [[1, 2]], expected: [[1, 3]] }), 'output[0][1] = 2，期望 3（|差值| 1 > 4e-5）');
+  });
+
+  it('hands the runner worker its messages in Chinese', async () => {
+    const run = (source: string) => runTypeScript(source, { fileName: 'Untitled-1', snippetsDir: path.join(ROOT, 'snippets'), workerScript: WORKER_SHIM }).result;
+    const [refused, exited] = await Promise.all([run("require('left-pad');"), run('process.exit(3);')]);
+    assert.equal(refused.message, "Error: Untitled-1 中不能 require 'left-pad'：代码片段只能使用 Node 内置模块和相对路径的文件（'./name'）");
+    assert.equal(exited.message, '已退出，退出码为 3');
+  });
+});
