@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Custom messages are functions so they are translated when a file is checked, after the extension has configured
 // @vscode/l10n, not when this module loads.

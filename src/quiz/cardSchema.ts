@@ -3,7 +3,7 @@
 // translated with @vscode/l10n when a file is parsed (never when this module loads), so they follow the display language.
 import * as l10n from '@vscode/l10n';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ContentLanguage, LocalizedText } from '../content/language';
 import { zodParseOptions } from '../util/localization';
 import { formatIssuePath } from './issuePath';

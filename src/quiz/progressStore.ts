@@ -2,7 +2,7 @@
 // Unreadable data is never dropped silently: load() hands back the raw copy and a message. Two windows' copies
 // merge by the union of their review logs, re-deriving diverged cards by replaying their reviews.
 import { State, type Card } from 'ts-fsrs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatIssuePath } from './issuePath';
 import { DEFAULT_QUEUE_SETTINGS, startOfStudyDay, studyDayKey, type QueueCard } from './queue';
 import { compareReviews, Rating, type QuizReview, type QuizScheduler } from './scheduler';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTENT_LANGUAGES } from '../content/language';
 
 /** Messages the quiz webview posts to the extension host. The host validates each before use. */

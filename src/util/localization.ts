@@ -1,7 +1,9 @@
 // Localization of the vscode-free modules (deck and card problems, code-check reasons, run results): their messages go
 // through @vscode/l10n, configured here from the extension's own bundle, and zod's built-in issue messages follow.
 import * as l10n from '@vscode/l10n';
-import { z } from 'zod';
+import type { z } from 'zod';
+// The one locale we use, imported by path: `z.locales` would bundle all of zod's locales (~260 KiB).
+import zodChinese from 'zod/v4/locales/zh-CN.js';
 
 let zodErrorMap: z.core.$ZodErrorMap | undefined;
 
@@ -9,7 +11,7 @@ let zodErrorMap: z.core.$ZodErrorMap | undefined;
 export function configureLocalization(bundle: Record<string, string> | undefined, displayLanguage: string): void {
   l10n.config({ contents: bundle ?? {} });
   // zod turns Chinese only with our Chinese bundle, so its messages never differ in language from the text around them.
-  zodErrorMap = bundle && displayLanguage.toLowerCase().startsWith('zh') ? z.locales.zhCN().localeError : undefined;
+  zodErrorMap = bundle && displayLanguage.toLowerCase().startsWith('zh') ? zodChinese().localeError : undefined;
 }
 
 /**

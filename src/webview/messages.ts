@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Messages the topic webview posts to the extension host. The host validates each before use. */
 export const topicWebviewMessageSchema = z.discriminatedUnion('type', [
