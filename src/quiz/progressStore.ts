@@ -107,7 +107,11 @@ export function loadProgress(raw: unknown): LoadResult {
   }
   const parsed = progressSchema.safeParse(data);
   if (!parsed.success) return unreadable(raw, describeProblems(parsed.error));
-  return { ok: true, progress: parsed.data };
+  // The log is kept in time order (answers are appended, merges sort); a hand-edited one is put back in order, since
+  // readers such as the queue's daily counts rely on it.
+  const log = parsed.data.log;
+  const inOrder = log.every((review, index) => index === 0 || compareReviews(log[index - 1], review) <= 0);
+  return { ok: true, progress: inOrder ? parsed.data : { ...parsed.data, log: [...log].sort(compareReviews) } };
 }
 
 /** Progress after one answer: the card's new state and the review appended to the log. */

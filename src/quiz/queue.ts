@@ -60,13 +60,17 @@ export function studyDayKey(date: Date, rolloverHour: number = DEFAULT_QUEUE_SET
   return `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
 }
 
-/** New cards started and review-state cards answered since the study day began. */
+/**
+ * New cards started and review-state cards answered since the study day began. The log is in time order (the
+ * progress store keeps it so), so only today's tail is read: a long history costs nothing.
+ */
 export function countTodaysReviews(log: readonly QuizReview[], now: Date, rolloverHour: number): { newStarted: number; reviewsDone: number } {
   const dayStart = startOfStudyDay(now, rolloverHour).getTime();
   const startedCards = new Set<string>();
   let reviewsDone = 0;
-  for (const review of log) {
-    if (review.review.getTime() < dayStart) continue;
+  for (let index = log.length - 1; index >= 0; index--) {
+    const review = log[index];
+    if (review.review.getTime() < dayStart) break;
     if (review.state === State.New) startedCards.add(review.cardId);
     else if (review.state === State.Review) reviewsDone += 1;
   }
@@ -81,9 +85,8 @@ function studiedState(state: Card | undefined): Card | undefined {
 /** Topic ranks: the explicit order first, then topics in the order their first card appears. */
 function rankTopics(cards: readonly QueueCard[], topicOrder: readonly string[] = []): Map<string, number> {
   const ranks = new Map<string, number>();
-  for (const topic of [...topicOrder, ...cards.map((card) => card.topic)]) {
-    if (!ranks.has(topic)) ranks.set(topic, ranks.size);
-  }
+  for (const topic of topicOrder) if (!ranks.has(topic)) ranks.set(topic, ranks.size);
+  for (const card of cards) if (!ranks.has(card.topic)) ranks.set(card.topic, ranks.size);
   return ranks;
 }
 

@@ -75,6 +75,13 @@ describe('progress store: load and save', () => {
     assertRecovered({ ...serializeProgress(base), version: PROGRESS_VERSION + 1 }, /newer version of the extension \(format 2; this one reads format 1\)/);
   });
 
+  it('puts a hand-edited log back in time order', () => {
+    const stored = serializeProgress(base);
+    const loaded = loadProgress({ ...stored, log: [stored.log[2], stored.log[0], stored.log[1]] });
+    assert.ok(loaded.ok);
+    assert.deepEqual(loaded.progress.log.map((review) => review.id), ['base-1', 'base-2', 'base-3']);
+  });
+
   it('records a review without changing the earlier progress', () => {
     const before = JSON.stringify(serializeProgress(base));
     study(base, [['t/c', Rating.Good, localTime(2, 9), 'x']]);
