@@ -23,8 +23,38 @@ const nodeCommon = {
   logLevel: 'warning',
 };
 
+/**
+ * Packages the extension loads only when first needed (the Markdown engine, KaTeX and highlight.js on the first render;
+ * YAML on the first deck parsed) go into files of their own under dist/vendor/: left in dist/extension.js, Node
+ * would parse all ~550 KiB of them on every activation. Our code keeps requiring them by package name; the plugin
+ * points those requires at the vendor files. zod stays in the bundle, tree-shaken (its full entry point is 4× larger),
+ * and runs on first use.
+ */
+const HIGHLIGHT_LANGUAGES = ['python', 'typescript', 'javascript', 'bash', 'json'];
+const VENDOR_PACKAGES = {
+  'markdown-it': 'markdown-it.js',
+  '@vscode/markdown-it-katex': 'markdown-it-katex.js',
+  'highlight.js/lib/core': 'highlight-core.js',
+  ...Object.fromEntries(HIGHLIGHT_LANGUAGES.map((language) => [`highlight.js/lib/languages/${language}`, `highlight-${language}.js`])),
+  yaml: 'yaml.js',
+};
+const vendorPlugin = {
+  name: 'vendor',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(VENDOR_PACKAGES).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./vendor/${VENDOR_PACKAGES[args.path]}`, external: true }));
+  },
+};
+const vendorTargets = Object.entries(VENDOR_PACKAGES).map(([name, file]) => ({
+  ...nodeCommon,
+  sourcemap: false,
+  stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+  outfile: rel('dist/vendor', file),
+}));
+
 const targets = [
-  { ...nodeCommon, entryPoints: [rel('src/extension.ts')], outfile: rel('dist/extension.js'), external: ['vscode'] },
+  { ...nodeCommon, entryPoints: [rel('src/extension.ts')], outfile: rel('dist/extension.js'), external: ['vscode'], plugins: [vendorPlugin] },
+  ...vendorTargets,
   {
     bundle: true,
     platform: 'browser',

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseTopicFile, type Topic, type TopicProblem } from './topicParser';
+import type { Topic, TopicProblem } from './topicParser';
 
 /** A set of topics from one folder: the built-in topics, or a user deck. */
 export interface Deck {
@@ -81,6 +81,9 @@ async function readTopic(deckId: string, file: string): Promise<LoadedTopic | { 
       return problem(file, l10n.t('the file is not valid UTF-8 text: save it with UTF-8 encoding'));
     }
     if (text.includes('\u0000')) return problem(file, l10n.t('the file looks binary (it contains NUL bytes): a topic must be a Markdown text file'));
+    // Required on first use: the parser brings YAML and zod, which activation does not need (~40 ms to load).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseTopicFile } = require('./topicParser') as typeof import('./topicParser');
     const parsed = parseTopicFile(file, text);
     return parsed.ok ? { ...parsed.topic, deckId, file } : { problems: parsed.problems };
   } catch (error) {

@@ -6,7 +6,7 @@ import type { LoadedTopic } from '../content/deckLoader';
 import { localize, type ContentLanguage } from '../content/language';
 import { MarkdownEngine, type RenderEnv } from '../content/markdownEngine';
 import { Disposable } from '../util/dispose';
-import { parseTopicWebviewMessage, topicPanelStateSchema, type TopicWebviewMessage } from './messages';
+import type { TopicWebviewMessage } from './messages';
 import { renderTopicDocument, renderTopicUnavailableDocument, type TopicViewModel, type WebviewResources } from './topicDocument';
 import { lockedDownWebviewOptions } from './webviewOptions';
 import { newNonce } from './webviewShell';
@@ -70,7 +70,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
-    const state = topicPanelStateSchema.safeParse(rawState);
+    const state = messageSchemas().topicPanelStateSchema.safeParse(rawState);
     const topics = await this.content.topics();
     const key = state.success && topics.some((t) => topicKey(t) === state.data.topicKey) ? state.data.topicKey : undefined;
     if (!key || this.panels.has(key)) {
@@ -181,6 +181,12 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
   }
 }
 
+/** The message schemas, required on first use: they bring zod, which activation does not need. */
+function messageSchemas(): typeof import('./messages') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./messages') as typeof import('./messages');
+}
+
 /** The lifecycle of one webview panel: its messages, its disposal, and which topic it shows. */
 class TopicPanel extends Disposable {
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
@@ -196,7 +202,7 @@ class TopicPanel extends Disposable {
     super();
     this.register(
       panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseTopicWebviewMessage(raw);
+        const message = messageSchemas().parseTopicWebviewMessage(raw);
         if (message) this.messageEmitter.fire(message);
       }),
     );
