@@ -25,10 +25,9 @@ const nodeCommon = {
 
 /**
  * Packages the extension loads only when first needed (the Markdown engine, KaTeX and highlight.js on the first render;
- * YAML on the first deck parsed) go into files of their own under dist/vendor/: left in dist/extension.js, Node
+ * YAML and zod on the first deck or message parsed) go into files of their own under dist/vendor/: left in dist/extension.js, Node
  * would parse all ~550 KiB of them on every activation. Our code keeps requiring them by package name; the plugin
- * points those requires at the vendor files. zod stays in the bundle, tree-shaken (its full entry point is 4× larger),
- * and runs on first use.
+ * points those requires at the vendor files.
  */
 const HIGHLIGHT_LANGUAGES = ['python', 'typescript', 'javascript', 'bash', 'json'];
 const VENDOR_PACKAGES = {
@@ -37,7 +36,15 @@ const VENDOR_PACKAGES = {
   'highlight.js/lib/core': 'highlight-core.js',
   ...Object.fromEntries(HIGHLIGHT_LANGUAGES.map((language) => [`highlight.js/lib/languages/${language}`, `highlight-${language}.js`])),
   yaml: 'yaml.js',
+  zod: 'zod.js',
 };
+/**
+ * zod's entry point re-exports every locale (~260 KiB, as `z.locales`), so its vendor file exports only the schema
+ * builders our code calls (`z.<name>(…)` in src/); tree-shaking drops the rest. Add a name here when code uses a new one.
+ */
+const ZOD_FUNCTIONS = ['array', 'boolean', 'codec', 'date', 'discriminatedUnion', 'enum', 'iso', 'literal', 'number', 'object', 'record', 'strictObject', 'string', 'union'];
+const vendorSource = (name) =>
+  name === 'zod' ? `export { ${ZOD_FUNCTIONS.join(', ')} } from 'zod';` : `module.exports = require(${JSON.stringify(name)});`;
 const vendorPlugin = {
   name: 'vendor',
   setup(build) {
@@ -48,7 +55,7 @@ const vendorPlugin = {
 const vendorTargets = Object.entries(VENDOR_PACKAGES).map(([name, file]) => ({
   ...nodeCommon,
   sourcemap: false,
-  stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+  stdin: { contents: vendorSource(name), resolveDir: root, loader: 'js' },
   outfile: rel('dist/vendor', file),
 }));
 
@@ -78,6 +85,8 @@ if (!production) {
   const integrationDir = rel('test/integration');
   const entries = fs.readdirSync(integrationDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(integrationDir, f));
   targets.push({ ...nodeCommon, sourcemap: 'inline', entryPoints: entries, outdir: rel('out/integration'), external: ['vscode', 'mocha'] });
+  // The benchmark's payloads (scripts/bench.mjs): one runs in the extension host, the other in plain Node.
+  targets.push({ ...nodeCommon, entryPoints: [rel('test/bench/index.ts'), rel('test/bench/queue.ts')], outdir: rel('out/bench'), external: ['vscode'] });
 }
 
 function copyKatexAssets() {

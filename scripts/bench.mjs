@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// `npm run bench [-- --rounds N]` (or BENCH_ROUNDS=N): the benchmark, in the real VS Code (code-server). A benchmark,
+// not a test: it fails only when a measurement cannot be taken, never on a figure. Each round starts fresh
+// code-server windows (scripts/bench/sessions.mjs) and a fresh Node process; the table shows each figure's median
+// over the rounds, ours beside its reference where there is one. Writes bench-results/bench.json.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { hostSession, previewSession, topicSession } from './bench/sessions.mjs';
+import { runBuild } from './lib/build.mjs';
+import { launchBrowser, root } from './lib/codeServer.mjs';
+import { packageExtension } from './package.mjs';
+import { codeServerDir, codeServerVersion, provisionCodeServer } from './provision-code-server.mjs';
+
+const ROUNDS = roundsFromArgs();
+const RESULTS_DIR = path.join(root, 'bench-results');
+
+/** What must not run during activation; sucrase belongs in the runner's worker, never in the extension host. */
+const HEAVY = [
+  ['markdown-it', 'markdown-it'],
+  ['KaTeX', 'katex'],
+  ['@vscode/markdown-it-katex', '@vscode/markdown-it-katex'],
+  ['highlight.js', 'highlight.js'],
+  ['ts-fsrs', 'ts-fsrs'],
+  ['sucrase (the transpiler)', 'sucrase'],
+];
+
+function roundsFromArgs() {
+  const args = process.argv.slice(2);
+  const flag = args.findIndex((arg) => arg === '--rounds' || arg.startsWith('--rounds='));
+  const value = flag === -1 ? (process.env.BENCH_ROUNDS ?? '5') : args[flag].includes('=') ? args[flag].split('=')[1] : args[flag + 1];
+  const rounds = Number(value);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds wants a whole number of at least 1, not ${value}`);
+  return rounds;
+}
+
+function median(values) {
+  const sorted = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Installs the .vsix once into an extensions folder that every UI window of every round shares. */
+function installOnce(vsix) {
+  const bin = provisionCodeServer({ quiet: true });
+  const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-bench-ext-'));
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-bench-user-'));
+  try {
+    const installed = spawnSync(process.execPath, [bin, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8' });
+    if (installed.status !== 0 || !/was successfully installed/.test(installed.stdout)) {
+      throw new Error(`code-server --install-extension ${vsix} failed:\n${installed.stdout}${installed.stderr}`);
+    }
+  } finally {
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+  return extensionsDir;
+}
+
+/** The queue benchmark (test/bench/queue.ts) in a fresh Node process: cold, as Quiz Me meets it. */
+function queueRound() {
+  const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', 'queue.js')], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the queue benchmark failed:\n${run.stdout}${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop());
+}
+
+/** A session can trip over a machine busy with other work; one retry, said out loud, before giving up. */
+async function withRetry(label, measure) {
+  try {
+    return await measure();
+  } catch (error) {
+    const lines = (error instanceof Error ? error.message : String(error)).split('\n').filter((line) => line.trim());
+    console.warn(`[bench] ${label} failed, retrying once: ${lines.slice(0, 4).join('\n  ')}`);
+    return measure();
+  }
+}
+
+const packageOf = (modulePath) => {
+  const parts = modulePath.replace(/^node_modules\//, '').split('/');
+  return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+};
+
+/** Where each heavy package ships and when it first runs, from the in-host coverage of the development build. */
+function summarizeModules(raw) {
+  const packagesIn = (list) => new Set(list.filter((m) => m.startsWith('node_modules/')).map(packageOf));
+  const stages = [
+    ['activation', packagesIn(raw.atActivation)],
+    ['after activation, before the first topic', packagesIn(raw.atTreeListed)],
+    ['first topic', packagesIn(raw.atFirstTopic)],
+    ['first quiz', packagesIn(raw.atFirstQuiz)],
+  ];
+  const filesOf = (pkg) => Object.entries(raw.shipped).filter(([, modules]) => packagesIn(modules).has(pkg)).map(([file]) => `dist/${file}`);
+  const heavy = HEAVY.map(([label, pkg]) => {
+    const files = filesOf(pkg);
+    // The runner's worker is a thread of its own: what it holds never runs in the extension host.
+    const inHost = files.filter((file) => file !== 'dist/runnerWorker.js');
+    const firstRunAt = inHost.length === 0 ? null : (stages.find(([, set]) => set.has(pkg))?.[0] ?? 'not yet');
+    return { label, pkg, files, firstRunAt };
+  });
+  const otherAtActivation = [...stages[0][1]].filter((pkg) => !HEAVY.some(([, h]) => h === pkg)).sort();
+  return { heavy, otherPackagesAtActivation: otherAtActivation, raw };
+}
+
+function directorySize(dir) {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).reduce((sum, entry) => sum + fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).size, 0);
+}
+
+/** The commit measured, marked when the working tree had changes on top of it (read-only git calls). */
+function measuredCommit() {
+  const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return undefined;
+  const dirty = git('status', '--porcelain', '--untracked-files=no').stdout.trim() !== '';
+  return `${head.stdout.trim()}${dirty ? ' + uncommitted changes' : ''}`;
+}
+
+function machine(chromiumVersion) {
+  const cpus = os.cpus();
+  const osRelease = fs.existsSync('/etc/os-release') ? fs.readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)"?/m)?.[1] : undefined;
+  const vscodePackage = path.join(codeServerDir(), 'node_modules', 'code-server', 'lib', 'vscode', 'package.json');
+  return {
+    cpu: cpus[0]?.model.trim(),
+    cores: cpus.length,
+    ramGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: osRelease ?? `${os.type()} ${os.release()}`,
+    kernel: os.release(),
+    node: process.version,
+    codeServer: codeServerVersion(),
+    vscode: fs.existsSync(vscodePackage) ? JSON.parse(fs.readFileSync(vscodePackage, 'utf8')).version : undefined,
+    chromium: chromiumVersion,
+    loadAverageAtStart: os.loadavg().map((load) => Math.round(load * 100) / 100),
+  };
+}
+
+const ms = (value) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(1) : Math.round(value)} ms` : 'n/a');
+const kib = (bytes) => `${Math.round(bytes / 1024)} KiB`;
+const mib = (bytes) => `${bytes >= 0 ? '+' : '−'}${(Math.abs(bytes) / 2 ** 20).toFixed(1)} MiB`;
+const ratio = (ours, reference) => (Number.isFinite(ours / reference) ? `${(ours / reference).toFixed(2)}×` : 'n/a');
+const met = (ok) => (ok ? 'yes' : '**no**');
+
+function table(figures) {
+  const f = figures;
+  const atActivation = f.modules.heavy.filter((h) => h.firstRunAt === 'activation');
+  const rows = [
+    ['Metric', 'Ours (median)', 'Reference (median)', 'Ratio', 'Goal', 'Met'],
+    [
+      '`activate()`: loading the bundle + the call, fresh extension host',
+      `${ms(f.activation.loadMs + f.activation.activateCallMs)} (load ${ms(f.activation.loadMs)} + call ${ms(f.activation.activateCallMs)})`,
+      '',
+      '',
+      '< 15 ms',
+      met(f.activation.loadMs + f.activation.activateCallMs < 15),
+    ],
+    ['`extension.activate()` as VS Code runs it, bundle already loaded (the call + VS Code\'s own work)', ms(f.activation.vscodeWallMs), '', '', '', ''],
+    [
+      'Heavy modules run by activation',
+      atActivation.length === 0 ? 'none' : atActivation.map((h) => h.label).join(', '),
+      '',
+      '',
+      'none',
+      met(atActivation.length === 0),
+    ],
+    ['Tree click → topic panel first paint', ms(f.topicPaintMs), `${ms(f.previewPaintMs)} (VS Code's Markdown preview)`, ratio(f.topicPaintMs, f.previewPaintMs), '≤ 1×', met(f.topicPaintMs <= f.previewPaintMs)],
+    ['Run Snippet → first output line (`attention.ts`, in the extension host)', ms(f.runnerMs), `${ms(f.tsxMs)} (\`npx tsx\`)`, ratio(f.runnerMs, f.tsxMs), '≤ 0.5×', met(f.runnerMs <= 0.5 * f.tsxMs)],
+    ['Run Snippet ▶ → first output line shown in the Output panel', `${ms(f.outputPanelFirstLineMs)} (its "▶ Running" line: ${ms(f.outputPanelRunningLineMs)})`, '', '', '', ''],
+    [`Quiz queue from ${f.queue.cards.toLocaleString('en')} cards (${f.queue.logEntries.toLocaleString('en')}-review log), first call`, `${ms(f.queue.coldMs)} (later calls ${ms(f.queue.warmMedianMs)})`, '', '', '< 20 ms', met(f.queue.coldMs < 20)],
+    ['Bundle `dist/extension.js` / all of `dist/` / `.vsix`', `${kib(f.sizes.extensionJs)} / ${kib(f.sizes.dist)} / ${kib(f.sizes.vsix)}`, '', '', '', ''],
+    ['Extension-host memory added by activation (RSS / JS heap)', `${mib(f.memory.activation.rss)} / ${mib(f.memory.activation.heapUsed)}`, '', '', '', ''],
+    [`… by activation, every topic (${f.topicsOpened}) and a quiz open (RSS / JS heap)`, `${mib(f.memory.all.rss)} / ${mib(f.memory.all.heapUsed)}`, '', '', '', ''],
+  ];
+  const lines = rows.map((cells) => `| ${cells.join(' | ')} |`);
+  lines.splice(1, 0, `|${rows[0].map(() => ' --- ').join('|')}|`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const started = new Date();
+  const commit = measuredCommit();
+  await runBuild();
+  provisionCodeServer();
+  const browser = await launchBrowser();
+  let extensionsDir;
+  const rounds = [];
+  let modules;
+  let sizes;
+  let chromiumVersion;
+  try {
+    chromiumVersion = browser.version();
+    console.log('[bench] which modules run at activation (development build, V8 coverage)…');
+    modules = summarizeModules(await withRetry('the module check', () => hostSession(browser, { mode: 'modules' })));
+    const { file: vsix, size: vsixBytes } = await packageExtension();
+    sizes = {
+      extensionJs: fs.statSync(path.join(root, 'dist', 'extension.js')).size,
+      runnerWorkerJs: fs.statSync(path.join(root, 'dist', 'runnerWorker.js')).size,
+      dist: directorySize(path.join(root, 'dist')),
+      vsix: vsixBytes,
+    };
+    extensionsDir = installOnce(vsix);
+    for (let round = 0; round < ROUNDS; round++) {
+      const host = await withRetry(`round ${round + 1}: in-host measurements`, () => hostSession(browser, { mode: 'measure', round }));
+      // Alternating which window goes first spreads slow moments of a busy machine over both sides.
+      const ui = {};
+      for (const side of round % 2 === 0 ? ['topic', 'preview'] : ['preview', 'topic']) {
+        ui[side] = await withRetry(`round ${round + 1}: ${side}`, () => (side === 'topic' ? topicSession : previewSession)(browser, extensionsDir));
+      }
+      const queue = queueRound();
+      rounds.push({ host, topic: ui.topic, preview: ui.preview, queue });
+      const a = host.activation;
+      console.log(
+        `[bench] round ${round + 1}/${ROUNDS}: activate ${ms(a.loadMs + a.activateCallMs)}; topic ${ms(ui.topic.topicFirstPaint.ms)} vs preview ${ms(ui.preview.ms)}; ` +
+          `runner ${ms(host.snippetFirstOutputMs.runner)} vs tsx ${ms(host.snippetFirstOutputMs.tsx)}; Output panel ${ms(ui.topic.outputPanel.firstLineMs)}; queue ${ms(queue.coldMs)}`,
+      );
+    }
+  } finally {
+    await browser.close();
+    if (extensionsDir) fs.rmSync(extensionsDir, { recursive: true, force: true });
+  }
+
+  const memoryDelta = (from, to) => ({
+    rss: median(rounds.map((r) => r.host.memory[to].rss - r.host.memory[from].rss)),
+    heapUsed: median(rounds.map((r) => r.host.memory[to].heapUsed - r.host.memory[from].heapUsed)),
+  });
+  const figures = {
+    activation: {
+      loadMs: median(rounds.map((r) => r.host.activation.loadMs)),
+      activateCallMs: median(rounds.map((r) => r.host.activation.activateCallMs)),
+      vscodeWallMs: median(rounds.map((r) => r.host.activation.wallMs)),
+    },
+    modules,
+    topicPaintMs: median(rounds.map((r) => r.topic.topicFirstPaint.ms)),
+    previewPaintMs: median(rounds.map((r) => r.preview.ms)),
+    runnerMs: median(rounds.map((r) => r.host.snippetFirstOutputMs.runner)),
+    tsxMs: median(rounds.map((r) => r.host.snippetFirstOutputMs.tsx)),
+    outputPanelFirstLineMs: median(rounds.map((r) => r.topic.outputPanel.firstLineMs)),
+    outputPanelRunningLineMs: median(rounds.map((r) => r.topic.outputPanel.runningLineMs)),
+    queue: { ...rounds[0].queue, coldMs: median(rounds.map((r) => r.queue.coldMs)), warmMedianMs: median(rounds.map((r) => r.queue.warmMedianMs)) },
+    sizes,
+    memory: { activation: memoryDelta('beforeActivation', 'afterActivation'), all: memoryDelta('beforeActivation', 'afterTopicsAndQuiz') },
+    topicsOpened: rounds[0].host.topicsOpened,
+  };
+  const facts = machine(chromiumVersion);
+  const rendered = table(figures);
+  const machineLine =
+    `${facts.cpu}, ${facts.cores} cores, ${facts.ramGiB} GiB RAM, ${facts.os}; Node ${facts.node.replace(/^v/, '')}, ` +
+    `code-server ${facts.codeServer} (VS Code ${facts.vscode}), Chromium ${facts.chromium}; load average ${facts.loadAverageAtStart[0]} at the start; ` +
+    `median of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, ${started.toISOString().slice(0, 10)}`;
+  console.log(`\n${rendered}\n\n${machineLine}${commit ? `\ncommit ${commit}` : ''}`);
+  for (const h of modules.heavy) {
+    const where = h.files.length === 0 ? 'not shipped' : `in ${h.files.length > 2 ? `${h.files[0]} and ${h.files.length - 1} more files` : h.files.join(', ')}`;
+    console.log(`  ${h.label}: ${where}; ${h.firstRunAt === null ? 'never runs in the extension host' : `first runs at: ${h.firstRunAt}`}`);
+  }
+  if (modules.otherPackagesAtActivation.length > 0) console.log(`  other packages run at activation: ${modules.otherPackagesAtActivation.join(', ')}`);
+
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const out = path.join(RESULTS_DIR, 'bench.json');
+  const moduleSummary = { heavy: modules.heavy, otherPackagesAtActivation: modules.otherPackagesAtActivation };
+  fs.writeFileSync(out, JSON.stringify({ date: started.toISOString(), commit, machine: facts, machineLine, rounds: ROUNDS, figures: { ...figures, modules: moduleSummary }, table: rendered, samples: rounds, modulesRaw: modules.raw }, null, 2));
+  console.log(`\n[bench] wrote ${path.relative(root, out)}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

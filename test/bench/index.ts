@@ -1,0 +1,316 @@
+// The benchmark's payload inside VS Code's extension host (`extensionTestsPath`, started by scripts/bench.mjs in a
+// fresh code-server each round). It measures what only the host can see and writes the figures to the JSON file
+// named by MLIP_BENCH_RESULTS. A benchmark, not a test: nothing here passes or fails on timing.
+//
+// MLIP_BENCH_MODE=measure (the production bundle): activate() cost, Run Snippet's runner against tsx to the first
+// output line, and the host's memory before activation and after opening every topic and a quiz.
+// MLIP_BENCH_MODE=modules (the development build, which names every module by its source path): which modules of
+// dist/ ran their top-level code by the end of activate(), of listing the tree, of the first topic and of the first
+// quiz, from V8's precise coverage.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { runTypeScript } from '../../src/snippets/runner';
+
+const EXTENSION_ID = 'ml-interview-prep.ml-interview-prep';
+const SNIPPET = 'attention.ts';
+
+export async function run(): Promise<void> {
+  const resultsFile = process.env.MLIP_BENCH_RESULTS;
+  let result: Record<string, unknown>;
+  try {
+    result = process.env.MLIP_BENCH_MODE === 'modules' ? await measureModules() : await measure();
+  } catch (error) {
+    result = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(result, null, 2));
+}
+
+function extension(): vscode.Extension<ExtensionApi> {
+  const found = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!found) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  return found;
+}
+
+async function measure(): Promise<Record<string, unknown>> {
+  const ext = extension();
+  const collect = exposeGc();
+  // The workbench is still starting other extensions when the payload starts; timing then measures them too.
+  await settle();
+  if (ext.isActive) throw new Error('the extension was already active before its activation could be timed');
+  const beforeActivation = memory(collect);
+
+  const activation = await timeActivation(ext);
+  const api = activation.api;
+  await settle();
+  const afterActivation = memory(collect);
+
+  // One cold run each: the first run in this extension host, as a user's first click; the order alternates by round.
+  const round = Number(process.env.MLIP_BENCH_ROUND ?? 0);
+  const runners: [string, () => Promise<number>][] = [
+    ['runner', () => runnerFirstOutput(ext.extensionPath)],
+    ['tsx', () => tsxFirstOutput(ext.extensionPath)],
+  ];
+  if (round % 2 === 1) runners.reverse();
+  const snippet: Record<string, number> = {};
+  for (const [name, time] of runners) snippet[name] = await time();
+
+  const topics = await openEveryTopic(api);
+  await vscode.commands.executeCommand('mlInterview.quizMe');
+  await waitFor('the quiz panel', () => webviewTabCount('mlInterview.quiz') === 1);
+  await settle();
+  const afterTopicsAndQuiz = memory(collect);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+  const { loadMs, activateCallMs, wallMs } = activation;
+  return { activation: { loadMs, activateCallMs, wallMs }, snippetFirstOutputMs: snippet, topicsOpened: topics.length, memory: { beforeActivation, afterActivation, afterTopicsAndQuiz } };
+}
+
+interface ExtensionModule {
+  activate(context: vscode.ExtensionContext): ExtensionApi;
+  deactivate?(): void;
+}
+
+/**
+ * Splits activation into the extension's own costs and VS Code's. The bundle is required here first, timed; VS Code's
+ * loader then gets it from Node's module cache (the same `require`), where its exports are swapped for a wrapper that
+ * times our activate(). What remains of `extension.activate()`'s wall time is VS Code's bookkeeping (the context's
+ * storage, localized strings), which every extension pays.
+ */
+async function timeActivation(ext: vscode.Extension<ExtensionApi>): Promise<{ loadMs: number; activateCallMs: number; wallMs: number; api: ExtensionApi }> {
+  const main = path.join(ext.extensionPath, String(ext.packageJSON.main));
+  const requireFromExtension = createRequire(main);
+  const resolved = requireFromExtension.resolve(main);
+  const loadStarted = performance.now();
+  const loaded = requireFromExtension(resolved) as ExtensionModule;
+  const loadMs = performance.now() - loadStarted;
+  let activateCallMs: number | undefined;
+  const cached = requireFromExtension.cache[resolved];
+  if (!cached) throw new Error(`${resolved} is not in Node's module cache`);
+  const timed: ExtensionModule = {
+    activate(context) {
+      const started = performance.now();
+      try {
+        return loaded.activate(context);
+      } finally {
+        activateCallMs = performance.now() - started;
+      }
+    },
+    deactivate: () => loaded.deactivate?.(),
+  };
+  cached.exports = timed;
+  const started = performance.now();
+  const api = await ext.activate();
+  const wallMs = performance.now() - started;
+  if (activateCallMs === undefined) throw new Error('VS Code did not load the extension through the module cache; activate() was not timed');
+  return { loadMs, activateCallMs, wallMs, api };
+}
+
+async function measureModules(): Promise<Record<string, unknown>> {
+  const ext = extension();
+  const dist = path.join(ext.extensionPath, 'dist');
+  await settle();
+  const coverage = await PreciseCoverage.start(dist);
+  try {
+    const api = await ext.activate();
+    const atActivation = await coverage.initializedModules();
+    const [first] = await topicKeys(api);
+    const atTreeListed = await coverage.initializedModules();
+    await vscode.commands.executeCommand('mlInterview.openTopic', first);
+    await waitFor('the first topic panel', () => api.topicPanelHtml(first)?.includes('<article'));
+    const atFirstTopic = await coverage.initializedModules();
+    await vscode.commands.executeCommand('mlInterview.quizMe');
+    await waitFor('the quiz panel', () => webviewTabCount('mlInterview.quiz') === 1);
+    const atFirstQuiz = await coverage.initializedModules();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // What each file of dist/ holds (the webviews' scripts run in the browser, not here).
+    const files = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js') && !f.startsWith(`webview${path.sep}`));
+    const shipped = Object.fromEntries(files.sort().map((file) => [file, bundledModules(path.join(dist, file)).all]));
+    return { shipped, atActivation, atTreeListed, atFirstTopic, atFirstQuiz };
+  } finally {
+    coverage.stop();
+  }
+}
+
+/**
+ * The modules of one file of esbuild's development build: each starts with a `// <source path>` comment, and the
+ * top level of a module loaded lazily is wrapped in a function named by that path (`"node_modules/katex/…"() {…}`).
+ * The others are hoisted into the file's own top level and run as soon as the file loads.
+ */
+const bundledModuleCache = new Map<string, { all: string[]; hoisted: string[] }>();
+function bundledModules(file: string): { all: string[]; hoisted: string[] } {
+  let modules = bundledModuleCache.get(file);
+  if (!modules) {
+    const text = fs.readFileSync(file, 'utf8');
+    const all = [...new Set([...text.matchAll(/^\/\/ (\S+)$/gm)].flatMap((match) => sourceModule(match[1]) ?? []))];
+    const wrapped = new Set([...text.matchAll(/^ {2}"([^"]+)"\(/gm)].flatMap((match) => sourceModule(match[1]) ?? []));
+    modules = { all, hoisted: all.filter((module) => !wrapped.has(module)) };
+    bundledModuleCache.set(file, modules);
+  }
+  return modules;
+}
+
+/** `src/…` or `node_modules/…` (esbuild writes `../node_modules/…` when node_modules is a link elsewhere). */
+function sourceModule(name: string): string | undefined {
+  const at = name.lastIndexOf('node_modules/');
+  if (at >= 0) return name.slice(at);
+  return name.startsWith('src/') ? name : undefined;
+}
+
+async function topicKeys(api: ExtensionApi): Promise<string[]> {
+  const keys: string[] = [];
+  for (const deck of await api.treeChildren()) {
+    for (const node of await api.treeChildren(deck)) {
+      if (node.kind === 'topic') keys.push(`${node.topic.deckId}/${node.topic.id}`);
+    }
+  }
+  return keys;
+}
+
+async function openEveryTopic(api: ExtensionApi): Promise<string[]> {
+  const keys = await topicKeys(api);
+  for (const key of keys) {
+    await vscode.commands.executeCommand('mlInterview.openTopic', key);
+    await waitFor(`the panel of ${key}`, () => api.topicPanelHtml(key)?.includes('<article'));
+  }
+  return keys;
+}
+
+/** The Run Snippet path without the output channel: the extension's runner (sucrase in a worker thread). */
+function runnerFirstOutput(extensionPath: string): Promise<number> {
+  const file = path.join(extensionPath, 'snippets', SNIPPET);
+  const source = fs.readFileSync(file, 'utf8');
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let first: number | undefined;
+    const handle = runTypeScript(source, {
+      fileName: SNIPPET,
+      snippetsDir: path.join(extensionPath, 'snippets'),
+      workerScript: path.join(extensionPath, 'dist', 'runnerWorker.js'),
+      onOutput: () => (first ??= performance.now() - started),
+    });
+    handle.result.then((result) => (result.status === 'ok' && first !== undefined ? resolve(first) : reject(new Error(`runner: ${JSON.stringify(result)}`))), reject);
+  });
+}
+
+/**
+ * `npx tsx` on the same file, spawned from the same process. The local binary is called directly: npx's own start-up
+ * would only add to the reference's time.
+ */
+function tsxFirstOutput(extensionPath: string): Promise<number> {
+  const bin = path.join(extensionPath, 'node_modules', '.bin', 'tsx');
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let first: number | undefined;
+    const child = spawn(bin, [path.join(extensionPath, 'snippets', SNIPPET)], { cwd: extensionPath, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.on('data', () => (first ??= performance.now() - started));
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 && first !== undefined ? resolve(first) : reject(new Error(`tsx exited ${code}: ${stderr}`))));
+  });
+}
+
+interface MemoryFigures {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+/** Memory after a full garbage collection, so the difference between two readings is what stays alive. */
+function memory(collect: () => void): MemoryFigures {
+  collect();
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { rss, heapUsed, external };
+}
+
+/** The host runs without --expose-gc; the flag set at run time makes `gc` available in a new context. */
+function exposeGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
+/**
+ * Waits until the host's event loop has answered a 20 ms timer within 5 ms of its time for half a second (at most
+ * ten seconds), so start-up work of the workbench and of other extensions is not counted.
+ */
+async function settle(quietMs = 500, maxMs = 10_000): Promise<void> {
+  const start = performance.now();
+  let quietSince = start;
+  while (performance.now() - start < maxMs) {
+    const before = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const now = performance.now();
+    if (now - before - 20 > 5) quietSince = now;
+    else if (now - quietSince >= quietMs) return;
+  }
+}
+
+function webviewTabCount(viewType: string): number {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType)).length;
+}
+
+async function waitFor(description: string, condition: () => unknown, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * V8's precise coverage, call counts only, over the scripts of the extension's dist/ (the bundle and the files it
+ * requires on first use). takePreciseCoverage resets the counts; the union over snapshots is kept.
+ */
+class PreciseCoverage {
+  private readonly seen = new Set<string>();
+
+  private constructor(
+    private readonly session: inspector.Session,
+    private readonly distUrl: string,
+  ) {}
+
+  static async start(dist: string): Promise<PreciseCoverage> {
+    const session = new inspector.Session();
+    session.connect();
+    const coverage = new PreciseCoverage(session, `${pathToFileURL(dist).href}/`);
+    await coverage.post('Profiler.enable');
+    await coverage.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+    return coverage;
+  }
+
+  /** Every module of dist/ whose top level has run so far: the hoisted ones of each file loaded, the wrappers called. */
+  async initializedModules(): Promise<string[]> {
+    const { result } = (await this.post('Profiler.takePreciseCoverage')) as inspector.Profiler.TakePreciseCoverageReturnType;
+    for (const script of result.filter((s) => s.url.startsWith(this.distUrl))) {
+      const ran = script.functions.filter((fn) => (fn.ranges[0]?.count ?? 0) > 0);
+      if (ran.length === 0) continue;
+      for (const module of bundledModules(fileURLToPath(script.url)).hoisted) this.seen.add(module);
+      for (const fn of ran) {
+        const module = sourceModule(fn.functionName);
+        if (module) this.seen.add(module);
+      }
+    }
+    return [...this.seen].sort();
+  }
+
+  stop(): void {
+    this.session.disconnect();
+  }
+
+  private post(method: string, params?: object): Promise<object> {
+    return new Promise((resolve, reject) => {
+      this.session.post(method, params, (error, value) => (error ? reject(error) : resolve(value ?? {})));
+    });
+  }
+}

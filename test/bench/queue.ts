@@ -1,0 +1,64 @@
+// Benchmark (not a test), run in plain Node by scripts/bench.mjs in a fresh process each round: the quiz queue built
+// from 10,000 cards by the real buildQueue. Prints one JSON line: the first (cold) call, as Quiz Me pays it once
+// per window, and the median of the calls after it.
+import { performance } from 'node:perf_hooks';
+import type { Card } from 'ts-fsrs';
+import { buildQueue, type QueueCard } from '../../src/quiz/queue';
+import { QuizScheduler, Rating, type QuizReview } from '../../src/quiz/scheduler';
+
+const CARDS = 10_000;
+const TOPICS = 50;
+const REVIEWS_PER_STUDIED_CARD = 5;
+const WARM_CALLS = 21;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A deterministic deck: 30 % new, 50 % in review (due from 30 days ago to 60 days ahead), 20 % (re)learning. */
+function syntheticDeck(now: Date): { cards: QueueCard[]; states: Record<string, Card>; log: QuizReview[] } {
+  const scheduler = new QuizScheduler();
+  const cards: QueueCard[] = [];
+  const states: Record<string, Card> = {};
+  const log: QuizReview[] = [];
+  for (let i = 0; i < CARDS; i++) {
+    const card = { id: `topic-${i % TOPICS}/card-${i}`, topic: `topic-${i % TOPICS}` };
+    cards.push(card);
+    const kind = i % 10;
+    if (kind < 3) continue;
+    // A short history ending in the card's current state; every review stays in the log, as in the real store.
+    let state: Card | undefined;
+    let at = new Date(now.getTime() - 120 * DAY_MS + (i % 97) * 60_000);
+    for (let r = 0; r < REVIEWS_PER_STUDIED_CARD; r++) {
+      const rating = kind >= 8 && r === REVIEWS_PER_STUDIED_CARD - 1 ? Rating.Again : Rating.Good;
+      const next = scheduler.rate(card.id, state, rating, at);
+      state = next.state;
+      log.push(next.review);
+      at = new Date(at.getTime() + 3 * DAY_MS);
+    }
+    if (state === undefined) continue;
+    const dueOffsetDays = kind >= 8 ? -(i % 3) / 24 : (i % 90) - 30;
+    states[card.id] = { ...state, due: new Date(now.getTime() + dueOffsetDays * DAY_MS) };
+  }
+  return { cards, states, log };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function main(): void {
+  const now = new Date();
+  const { cards, states, log } = syntheticDeck(now);
+  const time = () => {
+    const started = performance.now();
+    const queue = buildQueue(cards, states, log, now);
+    const ms = performance.now() - started;
+    if (queue.entries.length === 0) throw new Error('the queue came out empty');
+    return ms;
+  };
+  const coldMs = time();
+  const warm = Array.from({ length: WARM_CALLS }, time);
+  console.log(JSON.stringify({ cards: cards.length, studied: Object.keys(states).length, logEntries: log.length, coldMs, warmMedianMs: median(warm) }));
+}
+
+main();
