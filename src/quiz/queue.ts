@@ -115,13 +115,16 @@ export function buildQueue(
 
   const due: Scheduled[] = [];
   const notYetDue: Scheduled[] = [];
-  const newCards: { cardId: string; topicRank: number; position: number }[] = [];
+  // New cards by topic rank, each list in deck order: taking from the lists in rank order gives the introduction
+  // order without sorting every new card of a large deck.
+  const newCardsByTopicRank: string[][] = [];
   const topicRanks = rankTopics(cards, options.topicOrder);
   cards.forEach((card, position) => {
     if (topicFilter && !topicFilter.has(card.topic)) return;
     const state = studiedState(states[card.id]);
     if (state === undefined) {
-      newCards.push({ cardId: card.id, topicRank: topicRanks.get(card.topic) ?? 0, position });
+      const rank = topicRanks.get(card.topic) ?? 0;
+      (newCardsByTopicRank[rank] ??= []).push(card.id);
       return;
     }
     const scheduled = { cardId: card.id, due: state.due.getTime(), learning: state.state !== State.Review, position };
@@ -140,14 +143,15 @@ export function buildQueue(
       heldBackByLimit = true;
     }
   }
-  newCards.sort((a, b) => a.topicRank - b.topicRank || a.position - b.position);
-  for (const card of newCards) {
-    if (newLeft === 0) {
-      heldBackByLimit = true;
-      break;
+  introduce: for (const cardIds of newCardsByTopicRank) {
+    for (const cardId of cardIds ?? []) {
+      if (newLeft === 0) {
+        heldBackByLimit = true;
+        break introduce;
+      }
+      entries.push({ cardId, reason: 'new' });
+      newLeft -= 1;
     }
-    entries.push({ cardId: card.cardId, reason: 'new' });
-    newLeft -= 1;
   }
   if (options.practiseAhead) {
     entries.push(...notYetDue.sort(byDueThenPosition).map((card): QueueEntry => ({ cardId: card.cardId, reason: 'ahead' })));

@@ -9,8 +9,7 @@
  * relays output and turns the worker's fate into a RunResult.
  */
 import * as l10n from '@vscode/l10n';
-import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { OutputChunk, WorkerInput, WorkerMessage, WorkerTexts } from './protocol';
 
 export type { OutputChunk, OutputStream } from './protocol';
@@ -81,7 +80,10 @@ export function runTypeScript(source: string, options: RunOptions): RunHandle {
 
   let worker: Worker;
   try {
-    worker = new Worker(options.workerScript, {
+    // Required here, not at the top: the extension host need not load worker_threads until something runs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+    worker = new WorkerThread(options.workerScript, {
       workerData: input,
       resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb },
       // Captured so nothing the program writes reaches the extension host's own stdout.
