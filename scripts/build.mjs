@@ -37,6 +37,8 @@ const VENDOR_PACKAGES = {
   ...Object.fromEntries(HIGHLIGHT_LANGUAGES.map((language) => [`highlight.js/lib/languages/${language}`, `highlight-${language}.js`])),
   yaml: 'yaml.js',
   zod: 'zod.js',
+  // Shared by extension.js and quizRuntime.js: one configuration of the message bundle for both.
+  '@vscode/l10n': 'l10n.js',
 };
 /**
  * zod's entry point re-exports every locale (~260 KiB, as `z.locales`), so its vendor file exports only the schema
@@ -50,6 +52,10 @@ const vendorPlugin = {
   setup(build) {
     const filter = new RegExp(`^(${Object.keys(VENDOR_PACKAGES).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
     build.onResolve({ filter }, (args) => ({ path: `./vendor/${VENDOR_PACKAGES[args.path]}`, external: true }));
+    // The quiz core (~85 KiB with ts-fsrs) is its own file, required when the quiz first loads (registerQuiz's import()).
+    if (build.initialOptions.outfile === rel('dist/extension.js')) {
+      build.onResolve({ filter: /^\.\/quizRuntime$/ }, () => ({ path: './quizRuntime.js', external: true }));
+    }
   },
 };
 const vendorTargets = Object.entries(VENDOR_PACKAGES).map(([name, file]) => ({
@@ -61,6 +67,7 @@ const vendorTargets = Object.entries(VENDOR_PACKAGES).map(([name, file]) => ({
 
 const targets = [
   { ...nodeCommon, entryPoints: [rel('src/extension.ts')], outfile: rel('dist/extension.js'), external: ['vscode'], plugins: [vendorPlugin] },
+  { ...nodeCommon, entryPoints: [rel('src/quiz/quizRuntime.ts')], outfile: rel('dist/quizRuntime.js'), external: ['vscode'], plugins: [vendorPlugin] },
   ...vendorTargets,
   {
     bundle: true,

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
+import { configureLocalization } from '../util/localization';
 import { CodeExercises } from './codeExercise';
 import { exportProgressJson } from './progressStore';
 import { ProgressPanelManager, PROGRESS_VIEW_TYPE } from './progressPanel';
@@ -26,6 +27,9 @@ export class QuizRuntime extends Disposable {
     onSnapshot: (snapshot: TopicProgressSnapshot) => void,
   ) {
     super();
+    // The packaged extension loads the quiz core from its own file (dist/quizRuntime.js), with its own copy of the
+    // localization module; configure that copy as activation configured the main one.
+    configureLocalization(vscode.l10n.bundle, vscode.env.language);
     this.service = this.register(new QuizService(context, content));
     const exercises = new CodeExercises(context.extensionUri, runner);
     this.quizPanels = this.register(new QuizPanelManager(context.extensionUri, this.service, exercises));

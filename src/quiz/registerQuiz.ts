@@ -1,5 +1,5 @@
 // Registers Quiz Me and its companions. This module stays light (vscode and types only): the quiz core — ts-fsrs,
-// YAML card files, markdown-it — loads on first use through a dynamic import of quizRuntime.ts.
+// YAML card files, markdown-it — loads on first use from quizRuntime.ts (its own file when packaged).
 import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
@@ -110,7 +110,11 @@ class QuizModuleImpl extends Disposable implements QuizModule {
 
   /** Loads the quiz core once. */
   runtime(): Promise<QuizRuntime> {
-    this.runtimePromise ??= import('./quizRuntime').then(({ QuizRuntime }) => {
+    this.runtimePromise ??= Promise.resolve().then(() => {
+      // require, not import(): the packaged quiz core is a CommonJS file of its own (dist/quizRuntime.js), which must
+      // load through the extension host's require so that its `vscode` import resolves.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { QuizRuntime } = require('./quizRuntime') as typeof import('./quizRuntime');
       const runtime = new QuizRuntime(this.context, this.deps.content, this.deps.runner, (snapshot) => this.progress.update(snapshot));
       this.register(runtime);
       return runtime;
