@@ -114,7 +114,9 @@ export function buildQueue(
   let reviewsLeft = Math.max(0, options.reviewsPerDay - today.reviewsDone);
 
   const due: Scheduled[] = [];
+  // Cards not yet due matter only for their soonest date, unless practising ahead lists them all.
   const notYetDue: Scheduled[] = [];
+  let soonestNotYetDue = Infinity;
   // New cards by topic rank, each list in deck order: taking from the lists in rank order gives the introduction
   // order without sorting every new card of a large deck.
   const newCardsByTopicRank: string[][] = [];
@@ -127,8 +129,13 @@ export function buildQueue(
       (newCardsByTopicRank[rank] ??= []).push(card.id);
       return;
     }
-    const scheduled = { cardId: card.id, due: state.due.getTime(), learning: state.state !== State.Review, position };
-    (scheduled.due <= nowMs ? due : notYetDue).push(scheduled);
+    const dueMs = state.due.getTime();
+    if (dueMs <= nowMs) {
+      due.push({ cardId: card.id, due: dueMs, learning: state.state !== State.Review, position });
+    } else {
+      soonestNotYetDue = Math.min(soonestNotYetDue, dueMs);
+      if (options.practiseAhead) notYetDue.push({ cardId: card.id, due: dueMs, learning: state.state !== State.Review, position });
+    }
   });
 
   const entries: QueueEntry[] = [];
@@ -157,8 +164,7 @@ export function buildQueue(
     entries.push(...notYetDue.sort(byDueThenPosition).map((card): QueueEntry => ({ cardId: card.cardId, reason: 'ahead' })));
   }
 
-  let soonest = heldBackByLimit ? startOfNextStudyDay(now, options.rolloverHour).getTime() : Infinity;
-  for (const card of notYetDue) soonest = Math.min(soonest, card.due);
+  const soonest = Math.min(soonestNotYetDue, heldBackByLimit ? startOfNextStudyDay(now, options.rolloverHour).getTime() : Infinity);
   return {
     entries,
     nextDueAt: Number.isFinite(soonest) ? new Date(soonest) : undefined,
