@@ -61,6 +61,8 @@ describeInWorkbench('Snippets in the VS Code workbench', { settings: { 'mlInterv
     // The step's button runs the real command (a topic quick pick); choosing a topic completes the step.
     await steps.filter({ hasText: 'Read an answer' }).first().click();
     await workbench.pickAfter(() => steps.filter({ hasText: 'Read an answer' }).getByRole('button', { name: 'Open Topic' }).click(), 'Self-attention');
+    // The topic opens in its own tab; wait for it, or it could take the focus back after we return to the walkthrough.
+    await workbench.activeWebview('article h1');
     // The walkthrough's tab is titled "Walkthrough: …" or "Welcome", depending on how the page was opened.
     await page.locator('.tab', { hasText: /Walkthrough|Welcome/ }).first().click();
     await steps.filter({ hasText: 'Read an answer' }).locator('.codicon-getting-started-step-checked').first().waitFor();
