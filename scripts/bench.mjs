@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { hostSession, previewSession, topicSession } from './bench/sessions.mjs';
 import { runBuild } from './lib/build.mjs';
-import { launchBrowser, root } from './lib/codeServer.mjs';
+import { installExtension, launchBrowser, root } from './lib/codeServer.mjs';
 import { packageExtension } from './package.mjs';
 import { codeServerDir, codeServerVersion, provisionCodeServer } from './provision-code-server.mjs';
 
@@ -44,14 +44,10 @@ function median(values) {
 
 /** Installs the .vsix once into an extensions folder that every UI window of every round shares. */
 function installOnce(vsix) {
-  const bin = provisionCodeServer({ quiet: true });
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-bench-ext-'));
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-bench-user-'));
   try {
-    const installed = spawnSync(process.execPath, [bin, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8' });
-    if (installed.status !== 0 || !/was successfully installed/.test(installed.stdout)) {
-      throw new Error(`code-server --install-extension ${vsix} failed:\n${installed.stdout}${installed.stderr}`);
-    }
+    installExtension(vsix, { extensionsDir, userDataDir });
   } finally {
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }

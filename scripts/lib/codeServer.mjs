@@ -37,6 +37,15 @@ const TEST_SETTINGS = {
   'chat.disableAIFeatures': true,
 };
 
+/** Installs a .vsix into an extensions folder with code-server's CLI, as a user would. */
+export function installExtension(vsix, { extensionsDir, userDataDir }) {
+  const bin = provisionCodeServer({ quiet: true });
+  const installed = spawnSync(process.execPath, [bin, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8' });
+  if (installed.status !== 0 || !/was successfully installed/.test(installed.stdout)) {
+    throw new Error(`code-server --install-extension ${vsix} failed:\n${installed.stdout}${installed.stderr}`);
+  }
+}
+
 /**
  * Makes a language pack folder's display language available, as VS Code does when a language pack is installed: the
  * pack goes into the extensions folder and into the user data's languagepacks.json, which the server reads at start
@@ -83,10 +92,7 @@ export async function startCodeServer({ settings = {}, env = {}, locale, display
   if (displayLanguagePack) installDisplayLanguagePack(displayLanguagePack, extDir, userDataDir);
   if (installVsix) {
     // Installed like a user would, so the workbench loads it with every built-in extension (themes included).
-    const installed = spawnSync(process.execPath, [bin, '--user-data-dir', userDataDir, '--extensions-dir', extDir, '--install-extension', installVsix], { encoding: 'utf8' });
-    if (installed.status !== 0 || !/was successfully installed/.test(installed.stdout)) {
-      throw new Error(`code-server --install-extension ${installVsix} failed:\n${installed.stdout}${installed.stderr}`);
-    }
+    installExtension(installVsix, { extensionsDir: extDir, userDataDir });
   }
   const args = [
     bin,

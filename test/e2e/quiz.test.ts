@@ -70,9 +70,7 @@ describe('Quiz in the VS Code workbench', function () {
 
   it('ticks the walkthrough’s quiz step when the quiz is started from it', async function () {
     const page = workbench.page;
-    await workbench.runCommand('Welcome: Open Walkthrough...');
-    await page.locator('.quick-input-widget input').fill('ML Interview');
-    await workbench.quickPickRow('Get started with ML Interview Prep').click();
+    await workbench.openWalkthrough();
     const step = page.locator('.getting-started-step', { hasText: 'Do a first quiz' }).first();
     assert.equal(await step.locator('.codicon-getting-started-step-checked').count(), 0);
     await step.click();

@@ -49,9 +49,7 @@ describeInWorkbench('Snippets in the VS Code workbench', { settings: { 'mlInterv
   it('offers a walkthrough whose steps complete on the real action', async function () {
     const workbench = current();
     const page = workbench.page;
-    await workbench.runCommand('Welcome: Open Walkthrough...');
-    await page.locator('.quick-input-widget input').fill('ML Interview');
-    await workbench.quickPickRow('Get started with ML Interview Prep').click();
+    await workbench.openWalkthrough();
     const steps = page.locator('.getting-started-step');
     await steps.filter({ hasText: 'Read an answer' }).first().waitFor();
     assert.deepEqual(

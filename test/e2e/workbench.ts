@@ -90,6 +90,13 @@ export class Workbench {
     return file;
   }
 
+  /** Opens this extension's walkthrough from the command palette, as a new user would. */
+  async openWalkthrough(): Promise<void> {
+    await this.runCommand('Welcome: Open Walkthrough...');
+    await this.page.locator('.quick-input-widget input').fill('ML Interview');
+    await this.quickPickRow('Get started with ML Interview Prep').click();
+  }
+
   /** Runs a command through the command palette, as a keyboard user would. */
   async runCommand(title: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
