@@ -16,7 +16,7 @@ function runUnit() {
   const resultsFile = path.join(os.tmpdir(), `mlip-unit-${process.pid}.json`);
   fs.rmSync(resultsFile, { force: true });
   const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
-  spawnSync(process.execPath, [mocha, '--reporter', path.join(root, 'test', 'support', 'countingReporter.cjs')], {
+  spawnSync(process.execPath, [mocha, 'test/unit/**/*.test.ts', '--reporter', path.join(root, 'test', 'support', 'countingReporter.cjs')], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, MLIP_TEST_RESULTS: resultsFile },

@@ -6,6 +6,7 @@ import { registerQuizModule } from './quiz/registerQuiz';
 import { SnippetService } from './snippets/snippetService';
 import { configureLocalization } from './util/localization';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
+import { ChecklistStore } from './webview/checklistStore';
 import { TopicPanelManager } from './webview/topicPanel';
 
 export const TOPICS_VIEW_ID = 'mlInterview.topics';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const content = new ContentService(context.extensionUri);
   const snippets = new SnippetService(context.extensionUri);
   const tree = new TopicTreeProvider(content, snippets);
+  const checklists = new ChecklistStore(context.globalState);
   const panels = new TopicPanelManager(context.extensionUri, content, {
     snippetTitles: (ids, language) => ids.flatMap((id) => {
       const snippet = snippets.find(id);
@@ -31,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     openSnippet: (id) => snippets.open(id),
     quizTopic: (key) => vscode.commands.executeCommand('mlInterview.quizTopic', key),
+    checkedItems: (key) => checklists.checked(key),
+    setCheckedItems: (key, checked) => checklists.setChecked(key, checked),
   });
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const quiz = registerQuizModule(context, { content, runner: snippets, treeView });

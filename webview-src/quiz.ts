@@ -8,14 +8,26 @@ interface QuizState {
 }
 
 const vscode = getVsCodeApi<QuizState>();
-const initial = JSON.parse(document.body.dataset.state ?? '{}') as QuizState;
+const { focus: focusOnLoad, ...initial } = JSON.parse(document.body.dataset.state ?? '{}') as QuizState & { focus?: boolean };
 vscode.setState(initial);
 const main = document.getElementById('quiz');
 
-function focusStep(): void {
+/**
+ * Moves the focus to the step's main control. Only when the quiz is the active editor (the host says so, or this
+ * page has the focus): focusing an element in a page that does not have the focus would take the keyboard away
+ * from the editor the user is typing in.
+ */
+function focusStep(allowed: boolean): void {
+  if (!allowed) return;
   const target = main?.querySelector<HTMLElement>('[data-autofocus]:not([disabled])');
   target?.focus({ preventScroll: false });
 }
+
+// VS Code focuses the page when the user activates the quiz: put the focus on the step's control unless a control
+// inside already has it (the user clicked one).
+window.addEventListener('focus', () => {
+  if (!document.activeElement || document.activeElement === document.body) focusStep(true);
+});
 
 function send(button: HTMLElement): void {
   const action = button.dataset.action;
@@ -29,17 +41,32 @@ function send(button: HTMLElement): void {
     case 'setLanguage':
       vscode.postMessage({ type: 'setLanguage', language: button.dataset.language });
       return;
-    case 'reveal':
+    case 'reveal': {
+      // A cloze card sends what was typed in its blanks, in their order.
+      const blanks = Array.from(main?.querySelectorAll<HTMLInputElement>('input[data-blank]') ?? []);
+      vscode.postMessage(blanks.length > 0 ? { type: 'reveal', answers: blanks.map((input) => input.value) } : { type: 'reveal' });
+      return;
+    }
     case 'next':
     case 'skip':
     case 'practiseAhead':
     case 'openStarter':
     case 'checkCode':
+    case 'showSolution':
+    case 'undo':
     case 'showProgress':
       vscode.postMessage({ type: action });
       return;
   }
 }
+
+// A recall card's checklist: the ticks go to the host, which proposes a rating from them.
+document.addEventListener('change', (event) => {
+  const box = (event.target as Element | null)?.closest<HTMLInputElement>('input[data-checklist]');
+  if (!box || !main) return;
+  const checked = [...main.querySelectorAll<HTMLInputElement>('input[data-checklist]')].filter((input) => input.checked).map((input) => Number(input.dataset.checklist));
+  vscode.postMessage({ type: 'setChecklist', checked });
+});
 
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
@@ -49,9 +76,28 @@ document.addEventListener('click', (event) => {
 
 // Keys: 1–4 choose an option or rate, Space reveals, Enter continues. A focused button keeps its own Enter/Space.
 document.addEventListener('keydown', (event) => {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
   const target = event.target as Element | null;
-  if (target?.closest('input, textarea, select')) return;
+  const inText = Boolean(target?.closest('input:not([type=checkbox]), textarea, select'));
+  // Ctrl+Z (Cmd+Z) takes back the last rating, outside text fields (where it undoes typing).
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z' && !inText) {
+    const undo = main?.querySelector<HTMLElement>('[data-key="undo"]:not([disabled])');
+    if (undo) {
+      event.preventDefault();
+      send(undo);
+    }
+    return;
+  }
+  if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
+  // Enter in a cloze blank checks the answers; every other key types.
+  if (inText && event.key === 'Enter' && target?.closest('input[data-blank]')) {
+    const check = main?.querySelector<HTMLElement>('[data-action="reveal"]:not([disabled])');
+    if (check) {
+      event.preventDefault();
+      send(check);
+    }
+    return;
+  }
+  if (inText) return;
   const onButton = Boolean(target?.closest('button'));
   let key: string | undefined;
   if (/^[1-8]$/.test(event.key)) key = event.key;
@@ -64,12 +110,17 @@ document.addEventListener('keydown', (event) => {
   send(button);
 });
 
-window.addEventListener('message', (event: MessageEvent<{ type?: string; body?: string }>) => {
+window.addEventListener('message', (event: MessageEvent<{ type?: string; body?: string; focus?: boolean }>) => {
   if (event.data?.type !== 'update' || typeof event.data.body !== 'string' || !main) return;
+  const hadFocus = document.hasFocus();
+  // A ticked checklist box keeps the focus across the update, so the next one is a Tab away.
+  const focusedId = document.activeElement instanceof HTMLElement && main.contains(document.activeElement) ? document.activeElement.id : '';
   // The host rendered and escaped this HTML (see src/quiz/quizDocument.ts); the CSP allows no inline script.
   main.innerHTML = event.data.body;
-  focusStep();
+  const same = focusedId ? document.getElementById(focusedId) : null;
+  if (same && hadFocus) same.focus();
+  else focusStep(event.data.focus === true || hadFocus);
 });
 
-focusStep();
+focusStep(focusOnLoad === true);
 vscode.postMessage({ type: 'ready' });

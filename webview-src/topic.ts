@@ -6,7 +6,6 @@ interface TopicState {
   topicKey: string;
   language: 'en' | 'zh-cn';
   scrollY?: number;
-  checked?: number[];
 }
 
 const vscode = getVsCodeApi<TopicState>();
@@ -14,15 +13,14 @@ const initial = JSON.parse(document.body.dataset.state ?? '{}') as TopicState;
 const saved = vscode.getState();
 // State from another topic (the panel navigated) is not this page's.
 const sameTopic = saved?.topicKey === initial.topicKey;
-let state: TopicState = { ...initial, scrollY: sameTopic ? saved?.scrollY : 0, checked: sameTopic ? saved?.checked : [] };
+let state: TopicState = { ...initial, scrollY: sameTopic ? saved?.scrollY : 0 };
 vscode.setState(state);
 
+// The host renders the ticks it keeps for this topic and stores every change (per topic, with the progress).
 const checkboxes = [...document.querySelectorAll<HTMLInputElement>('.checklist input[type=checkbox]')];
 for (const box of checkboxes) {
-  box.checked = state.checked?.includes(Number(box.dataset.index)) ?? false;
   box.addEventListener('change', () => {
-    state = { ...state, checked: checkboxes.filter((b) => b.checked).map((b) => Number(b.dataset.index)) };
-    vscode.setState(state);
+    vscode.postMessage({ type: 'setChecked', checked: checkboxes.filter((b) => b.checked).map((b) => Number(b.dataset.index)) });
   });
 }
 

@@ -49,7 +49,7 @@ export async function hostSession(browser, { mode, round = 0 }) {
  */
 async function openWorkbench(browser, extensionsDir) {
   const workspace = freshWorkspace();
-  fs.copyFileSync(path.join(root, 'content', 'topics', TOPIC_FILE), path.join(workspace, TOPIC_FILE));
+  fs.copyFileSync(path.join(root, 'content', 'decks', 'bytedance-ai-lab', 'topics', TOPIC_FILE), path.join(workspace, TOPIC_FILE));
   fs.writeFileSync(path.join(workspace, 'warm-up.md'), '# Warm-up\n\nOpening this file starts the Markdown extension.\n');
   const server = await startCodeServer({ settings: UI_SETTINGS, extensionsDir });
   let context;

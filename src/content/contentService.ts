@@ -1,15 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Disposable } from '../util/dispose';
-import { loadDeck, type Deck, type LoadedTopic } from './deckLoader';
+import { DECK_MANIFEST, loadBuiltInDecks, loadDeck, type Deck, type LoadedTopic } from './deckLoader';
 import { resolveLanguage, type ContentLanguage, type LanguageSetting } from './language';
 
-export const BUILT_IN_DECK_ID = 'builtin';
 export const SETTINGS_SECTION = 'mlInterview';
 
-/** A topic's key is unique across decks: `<deckId>/<topicId>`. */
+/** A topic's key is unique across decks: `<keyScope>/<topicId>` (see Deck.keyScope). */
 export function topicKey(topic: LoadedTopic): string {
-  return `${topic.deckId}/${topic.id}`;
+  return topic.key;
 }
 
 /**
@@ -35,12 +34,9 @@ export class ContentService extends Disposable {
     this.register({ dispose: () => this.disposeWatchers() });
   }
 
-  get builtInFolder(): string {
-    return vscode.Uri.joinPath(this.extensionUri, 'content', 'topics').fsPath;
-  }
-
-  get diagramsFolder(): string {
-    return vscode.Uri.joinPath(this.extensionUri, 'content', 'diagrams').fsPath;
+  /** content/decks: one folder per built-in deck. */
+  get builtInDecksFolder(): string {
+    return vscode.Uri.joinPath(this.extensionUri, 'content', 'decks').fsPath;
   }
 
   /** The content language: the setting, or VS Code's display language when it is `auto`. */
@@ -72,15 +68,19 @@ export class ContentService extends Disposable {
   }
 
   private async loadAll(): Promise<Deck[]> {
-    const builtIn = loadDeck({ id: BUILT_IN_DECK_ID, label: 'ByteDance AI Lab', folder: this.builtInFolder, trusted: true });
     const userFolders = this.userDeckFolders();
     this.watchUserDecks(userFolders);
-    const decks = await Promise.all([
-      builtIn,
+    const [builtIn, ...user] = await Promise.all([
+      loadBuiltInDecks(this.builtInDecksFolder),
       ...userFolders.map(({ workspaceFolder, folder }) =>
-        loadDeck({ id: `user:${workspaceFolder.uri.toString()}`, label: `${workspaceFolder.name} · ${path.basename(folder)}`, folder, trusted: false }),
+        loadDeck({
+          folder,
+          trusted: false,
+          fallback: { id: `user:${workspaceFolder.uri.toString()}`, title: { en: `${workspaceFolder.name} · ${path.basename(folder)}` } },
+        }),
       ),
     ]);
+    const decks = [...builtIn, ...user];
     this.publishProblems(decks);
     return decks.filter((deck) => deck.exists);
   }
@@ -99,7 +99,7 @@ export class ContentService extends Disposable {
     for (const { workspaceFolder, folder } of folders) {
       const relative = path.relative(workspaceFolder.uri.fsPath, folder).split(path.sep).join('/');
       // Watch the folder itself too, so creating or deleting `.interview` is noticed.
-      for (const glob of [`${relative}/*.md`, relative]) {
+      for (const glob of [`${relative}/*.md`, `${relative}/${DECK_MANIFEST}`, relative]) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceFolder, glob));
         const onChange = () => this.reload();
         this.userDeckWatchers.push(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));

@@ -3,7 +3,7 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml
 import type { z } from 'zod';
 import { zodParseOptions } from '../util/localization';
 import { CONTENT_LANGUAGES, type ContentLanguage } from './language';
-import { topicFrontMatterSchema, type TopicFrontMatter } from './topicSchema';
+import { deckManifestSchema, topicFrontMatterSchema, type DeckManifest, type TopicFrontMatter } from './topicSchema';
 
 /** A topic as read from one Markdown file. */
 export interface Topic extends TopicFrontMatter {
@@ -60,6 +60,30 @@ export function parseTopicFile(file: string, text: string): ParseResult {
   const split = splitByLanguage(text.slice(match[0].length));
   if (typeof split === 'string') return fail(file, bodyStartLine, split);
   return { ok: true, topic: { ...parsed.data, body: split } };
+}
+
+export type ManifestResult = { ok: true; manifest: DeckManifest } | { ok: false; problems: TopicProblem[] };
+
+/** Parses a deck's `deck.yaml`; problems point at the line of the field they are about. */
+export function parseDeckManifest(file: string, text: string): ManifestResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({ file, line: lineCounter.linePos(error.pos[0]).line - 1, message: l10n.t('invalid YAML: {0}', firstLine(error.message)) })),
+    };
+  }
+  const parsed = deckManifestSchema.safeParse(document.toJS(), zodParseOptions());
+  if (parsed.success) return { ok: true, manifest: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({
+      file,
+      line: lineOfPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path) - 1,
+      message: describeIssue(issue),
+    })),
+  };
 }
 
 function fail(file: string, line: number, message: string): ParseResult {

@@ -52,7 +52,27 @@ export const topicFrontMatterSchema = z
       .default([]),
     checklist: localizedList.optional(),
     sources: z.array(source).default([]),
+    /** Ids of related topics, in any deck. */
+    related: z.array(kebabId(() => l10n.t('a related topic is named by its `id` (kebab-case)'))).default([]),
+    /** Ids of practice problems that train this topic. */
+    problems: z.array(kebabId(() => l10n.t('a practice problem is named by its `id` (kebab-case)'))).default([]),
   })
   .strict();
 
 export type TopicFrontMatter = z.infer<typeof topicFrontMatterSchema>;
+
+/** `deck.yaml`: what a deck folder is called and where it sits among the decks (docs/deck-format.md). */
+export const deckManifestSchema = z
+  .object({
+    id: kebabId(() => l10n.t('`id` must be kebab-case: lowercase letters, digits and single dashes')),
+    order: z.number().finite().optional(),
+    title: localizedString,
+    description: localizedString.optional(),
+  })
+  .strict();
+
+export type DeckManifest = z.infer<typeof deckManifestSchema>;
+
+function kebabId(message: () => string) {
+  return z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: message });
+}

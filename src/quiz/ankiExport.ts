@@ -4,6 +4,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { ContentLanguage } from '../content/language';
 import type { CardText, QuizCard } from './cardSchema';
+import { fillCloze, parseCloze } from './cloze';
 import { seededShuffle } from './mcShuffle';
 
 export interface AnkiExportOptions {
@@ -19,7 +20,7 @@ const LABELS: Record<ContentLanguage, { answer: string; checklist: string; exerc
   'zh-cn': { answer: '答案', checklist: '面试官关注的要点', exercise: '练习' },
 };
 
-const KIND_TAGS: Record<QuizCard['kind'], string> = { mc: 'multiple-choice', recall: 'recall', code: 'code' };
+const KIND_TAGS: Record<QuizCard['kind'], string> = { mc: 'multiple-choice', recall: 'recall', cloze: 'cloze', code: 'code' };
 
 /**
  * Math tokens come from the same KaTeX plugin the extension renders with, so "what is math" agrees. This needs a
@@ -98,6 +99,8 @@ function frontAndBack(card: QuizCard, language: ContentLanguage): [string, strin
     }
     case 'recall':
       return [prompt, `${renderBlock(text(card.answer))}<p><b>${labels.checklist}</b></p><ul>${listItems(card.checklist[language])}</ul>`];
+    case 'cloze':
+      return [prompt, `${renderBlock(clozeFilled(text(card.text)))}${card.explanation ? renderBlock(text(card.explanation)) : ''}`];
     case 'code':
       return [`${prompt}<p><i>${labels.exercise}: <code>${card.exercise}</code></i></p>`, renderBlock(text(card.explanation))];
   }
@@ -113,4 +116,10 @@ export function exportAnkiDeck(cards: readonly QuizCard[], options: AnkiExportOp
     return [front, back, tags.join(' ')].map(escapeAnkiField).join('\t');
   });
   return `${[...header, ...rows].join('\n')}\n`;
+}
+
+/** A cloze text with its answers in place of the blanks. */
+function clozeFilled(text: string): string {
+  const parsed = parseCloze(text);
+  return parsed.ok ? fillCloze(parsed.segments, (blank) => (blank.inMath ? blank.answer : `**${blank.answer}**`)) : text;
 }

@@ -6,6 +6,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import * as z from 'zod';
 import type { ContentLanguage, LocalizedText } from '../content/language';
 import { zodParseOptions } from '../util/localization';
+import { blankNumbers, fillCloze, parseCloze, type ClozeBlank, type ClozeError } from './cloze';
 import { formatIssuePath } from './issuePath';
 
 /** A card's text after parsing: present in every language (a missing one is filled from the other). */
@@ -13,7 +14,7 @@ export type CardText = Required<LocalizedText>;
 /** A card's list (checklist) after parsing, one entry per language. */
 export type CardList = Record<ContentLanguage, string[]>;
 
-export const CARD_KINDS = ['mc', 'recall', 'code'] as const;
+export const CARD_KINDS = ['mc', 'recall', 'cloze', 'code'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
 /** Ids of the starter files in content/exercises/<id>.ts. */
@@ -144,7 +145,36 @@ function cardSchema(requireBoth: boolean) {
     exercise: z.enum(EXERCISE_IDS),
     explanation: localized.text,
   });
-  return z.discriminatedUnion('kind', [mc, recall, code]).superRefine((card, ctx) => {
+  const clozeText = z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine((text, ctx) => {
+      const parsed = parseCloze(text);
+      if (!parsed.ok) addIssue(ctx, describeClozeError(parsed.error), l10n.t('write each blank as {{c1::answer}} (or {{c1::answer::hint}}), with balanced braces inside'));
+    })
+    .pipe(markdownText);
+  const cloze = z
+    .strictObject({
+      id: common.id,
+      topic: common.topic,
+      tags: common.tags,
+      kind: z.literal('cloze'),
+      text: z
+        .strictObject({ en: requireBoth ? clozeText : clozeText.optional(), 'zh-cn': requireBoth ? clozeText : clozeText.optional() })
+        .superRefine(requireSomeLanguage)
+        .superRefine((value, ctx) => {
+          if (value.en === undefined || value['zh-cn'] === undefined) return;
+          const numbers = (text: string) => { const parsed = parseCloze(text); return parsed.ok ? blankNumbers(parsed.blanks).join(',') : ''; };
+          if (numbers(value.en) !== numbers(value['zh-cn'])) {
+            addIssue(ctx, l10n.t('has blanks {0} in English but {1} in Chinese', numbers(value.en), numbers(value['zh-cn'])), l10n.t('give both languages the same blanks, in the same order'));
+          }
+        })
+        .transform((value): CardText => fillMissingLanguage(value)),
+      explanation: localized.text.optional(),
+    })
+    .transform((card) => ({ ...card, prompt: maskedCloze(card.text) }));
+  return z.discriminatedUnion('kind', [mc, recall, cloze, code]).superRefine((card, ctx) => {
     if (!card.id.startsWith(`${card.topic}/`)) {
       addIssue(
         ctx,
@@ -158,13 +188,39 @@ function cardSchema(requireBoth: boolean) {
 
 const schemaByStrictness = { both: cardSchema(true), either: cardSchema(false) };
 
+function describeClozeError(error: ClozeError): string {
+  switch (error.reason) {
+    case 'unclosed':
+      return l10n.t('the blank "{0}" at character {1} is not closed with "}}"', error.blank, error.at);
+    case 'empty':
+      return l10n.t('the blank "{0}" at character {1} has no answer', error.blank, error.at);
+    case 'none':
+      return l10n.t('has no blank: mark what to recall as {{c1::answer}}');
+  }
+}
+
+/** A blank as the question shows it: its number in a box, inside a formula or in the prose. */
+export function clozePlaceholder(blank: ClozeBlank): string {
+  return blank.inMath ? `\\boxed{\\,${blank.index}\\,}` : `**[${blank.index}]**`;
+}
+
+/** The cloze text with its blanks masked: what the card asks, in each language. */
+function maskedCloze(text: CardText): CardText {
+  const mask = (value: string) => {
+    const parsed = parseCloze(value);
+    return parsed.ok ? fillCloze(parsed.segments, clozePlaceholder) : value;
+  };
+  return { en: mask(text.en), 'zh-cn': mask(text['zh-cn']) };
+}
+
 export type QuizCard = z.output<ReturnType<typeof cardSchema>>;
 export type McCard = Extract<QuizCard, { kind: 'mc' }>;
 export type RecallCard = Extract<QuizCard, { kind: 'recall' }>;
 export type CodeCard = Extract<QuizCard, { kind: 'code' }>;
+export type ClozeCard = Extract<QuizCard, { kind: 'cloze' }>;
 
 const fieldsByKind = () =>
-  l10n.t('every card has id, topic, kind and prompt; mc adds options and explanation, recall adds answer and checklist, code adds exercise and explanation');
+  l10n.t('every card has id, topic, kind and prompt; mc adds options and explanation, recall adds answer and checklist, code adds exercise and explanation; cloze has text (with {{c1::…}} blanks) instead of prompt, and an optional explanation');
 
 /** How to fix a field, by its name. */
 const FIELD_FIXES: Record<string, () => string> = {
@@ -177,6 +233,7 @@ const FIELD_FIXES: Record<string, () => string> = {
   answer: () => l10n.t('add `answer: { en: "...", zh-cn: "..." }` with the model answer'),
   checklist: () => l10n.t('add `checklist: { en: ["..."], zh-cn: ["..."] }` with the same number of points in both'),
   exercise: () => l10n.t('use one of {0}', EXERCISE_IDS.join(', ')),
+  text: () => l10n.t('add `text: { en: "...", zh-cn: "..." }` with {{c1::…}} blanks'),
   correct: () => l10n.t('write `correct: true` on the right option only'),
   tags: () => l10n.t('use a list of kebab-case words, e.g. `tags: [normalization]`'),
   en: () => l10n.t('add the English text under `en:`'),

@@ -12,28 +12,61 @@ import { explainTrustNeeded } from '../util/workspaceTrust';
 
 const CODE_LANGUAGES = ['typescript', 'javascript'];
 
+/** The untitled file a starter opens as, e.g. `untitled:layernorm.exercise.ts`. */
+export function starterUri(exercise: ExerciseId): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'untitled', path: `${exercise}.exercise.ts` });
+}
+
 export class CodeExercises {
   /** The untitled editor opened for each exercise, so Check finds it even when the quiz panel has focus. */
   private readonly starters = new Map<ExerciseId, vscode.Uri>();
   private readonly casesCache = new Map<ExerciseId, HarnessCase[]>();
+  /** The editor group the last starter went to: the next one goes there too. */
+  private lastColumn: vscode.ViewColumn | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly runner: SnippetRunner,
   ) {}
 
+  /**
+   * Opens the exercise's starter as an untitled `<exercise>.exercise.ts` (reusing it when it is still open), always in
+   * the same place: the editor group of the last starter while it exists, otherwise a group beside the quiz.
+   */
   async openStarter(exercise: ExerciseId): Promise<vscode.TextEditor> {
+    const viewColumn = this.starterColumn();
+    const open = this.findOwnDocument(exercise);
+    if (open) return this.showStarter(open, viewColumn);
     const file = vscode.Uri.joinPath(this.extensionUri, 'content', 'exercises', `${exercise}.ts`).fsPath;
     const source = await readFile(file, 'utf8');
-    const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: source });
+    const document = await vscode.workspace.openTextDocument(starterUri(exercise));
+    const editor = await this.showStarter(document, viewColumn);
+    if (document.getText() === '') await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), source));
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
     this.starters.set(exercise, document.uri);
-    return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    return editor;
+  }
+
+  private async showStarter(document: vscode.TextDocument, viewColumn: vscode.ViewColumn): Promise<vscode.TextEditor> {
+    const editor = await vscode.window.showTextDocument(document, { viewColumn, preview: false });
+    if (editor.viewColumn !== undefined) this.lastColumn = editor.viewColumn;
+    return editor;
+  }
+
+  /** The group of the last starter, if it still exists; else the one beside the active editor (the quiz). */
+  private starterColumn(): vscode.ViewColumn {
+    const column = this.lastColumn;
+    return column !== undefined && vscode.window.tabGroups.all.some((group) => group.viewColumn === column) ? column : vscode.ViewColumn.Beside;
+  }
+
+  private findOwnDocument(exercise: ExerciseId): vscode.TextDocument | undefined {
+    const uri = (this.starters.get(exercise) ?? starterUri(exercise)).toString();
+    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri && !document.isClosed);
   }
 
   /** The document Check runs: the exercise's own untitled editor if still open, else a visible TypeScript editor. */
   findDocument(exercise: ExerciseId): vscode.TextDocument | undefined {
-    const starter = this.starters.get(exercise);
-    const own = starter && vscode.workspace.textDocuments.find((document) => document.uri.toString() === starter.toString() && !document.isClosed);
+    const own = this.findOwnDocument(exercise);
     if (own) return own;
     const candidates = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].filter((editor): editor is vscode.TextEditor => editor !== undefined);
     return candidates.find((editor) => CODE_LANGUAGES.includes(editor.document.languageId))?.document;

@@ -1,4 +1,4 @@
-// The cards a quiz draws from: the built-in cards (content/cards/*.yaml), and for every user deck its topics with a
+// The cards a quiz draws from: the built-in cards (content/decks/<deck>/cards/*.yaml), and for every user deck its topics with a
 // question and checklist (as recall cards) plus its `<name>.cards.yaml` files. vscode-free: reads files with node:fs.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +10,7 @@ import { parseCardFiles, recallCardFromTopic, type CardFile, type QuizCard } fro
 export interface QuizItem {
   /** The key its progress is stored under: the card id for built-in cards, `user:<card id>` for user-deck cards. */
   id: string;
-  /** The topic it belongs to, as the tree names it: `<deckId>/<topicId>`. */
+  /** The topic it belongs to, as the tree names it: `<keyScope>/<topicId>`. */
   topicKey: string;
   topicTitle: LocalizedText;
   trust: Trust;
@@ -20,6 +20,8 @@ export interface QuizItem {
 /** What the quiz needs of a deck (a subset of content/deckLoader's Deck). */
 export interface QuizDeck {
   id: string;
+  /** The prefix of its topic keys (see content/deckLoader's Deck). */
+  keyScope: string;
   trusted: boolean;
   folder: string;
   topics: readonly {
@@ -39,8 +41,11 @@ export interface QuizItemsResult {
 
 export const USER_CARD_FILE_SUFFIX = '.cards.yaml';
 
-/** Reads the card files of a folder: `*.yaml` for the built-in deck (named after their topic), `*.cards.yaml` for a user deck. */
-export async function readCardFiles(folder: string, builtIn: boolean): Promise<(CardFile & { path: string })[]> {
+/**
+ * Reads the card files of a folder: `*.yaml` for a built-in deck (named after their topic), `*.cards.yaml` for a user
+ * deck. Built-in file names in messages are relative to the extension (`content/decks/…`), found from `builtInRoot`.
+ */
+export async function readCardFiles(folder: string, builtIn: boolean, builtInRoot?: string): Promise<(CardFile & { path: string })[]> {
   let names: string[];
   try {
     names = await fs.readdir(folder);
@@ -53,7 +58,8 @@ export async function readCardFiles(folder: string, builtIn: boolean): Promise<(
     files.map(async (name) => {
       const filePath = path.join(folder, name);
       const text = await fs.readFile(filePath, 'utf8');
-      return { path: filePath, fileName: builtIn ? `content/cards/${name}` : name, text, topicId: builtIn ? name.slice(0, -suffix.length) : undefined };
+      const shownName = builtIn && builtInRoot ? ['content', 'decks', ...path.relative(builtInRoot, filePath).split(path.sep)].join('/') : name;
+      return { path: filePath, fileName: shownName, text, topicId: builtIn ? name.slice(0, -suffix.length) : undefined };
     }),
   );
 }
@@ -78,7 +84,7 @@ export function deckItems(deck: QuizDeck, files: readonly (CardFile & { path: st
     const topic = deck.topics.find((candidate) => candidate.id === card.topic);
     return {
       id: deck.trusted ? card.id : `user:${card.id}`,
-      topicKey: `${deck.id}/${card.topic}`,
+      topicKey: `${deck.keyScope}/${card.topic}`,
       topicTitle: topic?.title ?? { en: card.topic },
       trust: deck.trusted ? 'trusted' : 'untrusted',
       card,

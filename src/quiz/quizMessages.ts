@@ -5,13 +5,17 @@ import { CONTENT_LANGUAGES } from '../content/language';
 export const quizWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }).strict(),
   z.object({ type: z.literal('choose'), index: z.number().int().min(0).max(7) }).strict(),
-  z.object({ type: z.literal('reveal') }).strict(),
+  // A cloze card sends what was typed in each blank; a recall card sends nothing.
+  z.object({ type: z.literal('reveal'), answers: z.array(z.string().max(500)).max(20).optional() }).strict(),
   z.object({ type: z.literal('rate'), rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).strict(),
   z.object({ type: z.literal('next') }).strict(),
   z.object({ type: z.literal('skip') }).strict(),
   z.object({ type: z.literal('practiseAhead') }).strict(),
   z.object({ type: z.literal('openStarter') }).strict(),
   z.object({ type: z.literal('checkCode') }).strict(),
+  z.object({ type: z.literal('showSolution') }).strict(),
+  z.object({ type: z.literal('undo') }).strict(),
+  z.object({ type: z.literal('setChecklist'), checked: z.array(z.number().int().min(0).max(99)).max(100) }).strict(),
   z.object({ type: z.literal('showProgress') }).strict(),
   z.object({ type: z.literal('setLanguage'), language: z.enum(CONTENT_LANGUAGES) }).strict(),
 ]);
@@ -28,6 +32,8 @@ export function parseQuizWebviewMessage(raw: unknown): QuizWebviewMessage | unde
 export interface QuizHostMessage {
   type: 'update';
   body: string;
+  /** Whether the page may move the keyboard focus to the step's main control (the quiz is the active editor). */
+  focus: boolean;
 }
 
 /** What the quiz webview keeps with `setState`, and what the panel serializer revives from. */

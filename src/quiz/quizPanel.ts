@@ -89,6 +89,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
   private topicTitle: string | undefined;
   private dueTimer: ReturnType<typeof setTimeout> | undefined;
   private detached = false;
+  private wasVisible: boolean;
 
   constructor(
     readonly webviewPanel: vscode.WebviewPanel,
@@ -102,10 +103,15 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     super();
     this.register(webviewPanel.webview.onDidReceiveMessage((raw: unknown) => void this.send(raw)));
     this.register(webviewPanel.onDidDispose(() => this.dispose()));
+    this.wasVisible = webviewPanel.visible;
     this.register(
       webviewPanel.onDidChangeViewState((event) => {
-        // Without retainContextWhenHidden the page is rebuilt when it is shown again.
-        if (event.webviewPanel.visible) void this.renderDocument();
+        // Without retainContextWhenHidden the page is rebuilt when it is shown again (hidden → visible); a change of
+        // focus alone (the user clicked another editor) must neither rebuild the page nor move the keyboard focus.
+        const visible = event.webviewPanel.visible;
+        const shownAgain = visible && !this.wasVisible;
+        this.wasVisible = visible;
+        if (shownAgain) void this.renderDocument();
       }),
     );
     this.register({ dispose: () => clearTimeout(this.dueTimer) });
@@ -153,7 +159,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
         toRecord = this.session.choose(message.index, progress, now, scheduler);
         break;
       case 'reveal':
-        this.session.reveal(progress, now, scheduler);
+        this.session.reveal(progress, now, scheduler, message.answers);
         break;
       case 'rate':
         toRecord = this.session.rate(message.rating as Grade, progress, now, scheduler);
@@ -174,6 +180,15 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
       }
       case 'checkCode':
         await this.checkCode();
+        return;
+      case 'showSolution':
+        toRecord = this.session.showSolution(progress, now, scheduler);
+        break;
+      case 'setChecklist':
+        this.session.setChecklist(message.checked);
+        break;
+      case 'undo':
+        await this.undo();
         return;
     }
     if (toRecord) await this.save(toRecord);
@@ -206,12 +221,26 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     try {
       const grade = await this.exercises.check(exercise);
       if (!grade || this.isDisposed) return;
-      const toRecord = this.session.codeChecked(grade, await this.service.store.current(), new Date(), this.service.scheduler());
-      if (toRecord) await this.save(toRecord);
+      // Only shows the results: the card is rated when the user picks a rating after a pass, or asks for the solution.
+      this.session.codeChecked(grade, await this.service.store.current(), new Date(), this.service.scheduler());
     } finally {
       this.checking = false;
       await this.update();
     }
+  }
+
+  /** Takes back the last rating of this session (Undo): its card comes back, unanswered. */
+  private async undo(): Promise<void> {
+    const last = this.session.undo();
+    if (last) {
+      try {
+        await this.service.store.undo(last.itemId, last.reviewId);
+      } catch (error) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The last answer could not be undone ({0}).', error instanceof Error ? error.message : String(error)));
+      }
+      this.service.progressChanged();
+    }
+    await this.update();
   }
 
   /** Cards or progress changed elsewhere: show the current state. */
@@ -227,7 +256,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     this.view = this.session.view(progress, now, this.service.settings());
     if (this.session.topicKey !== undefined) this.topicTitle ??= await this.service.topicTitle(this.session.topicKey);
     this.scheduleDueRefresh(now);
-    return { language: this.language, topicKey: this.session.topicKey, topicTitle: this.topicTitle, view: this.view, now, checking: this.checking };
+    return { language: this.language, topicKey: this.session.topicKey, topicTitle: this.topicTitle, view: this.view, now, checking: this.checking, focus: this.webviewPanel.active };
   }
 
   /** When nothing is due, look again when the next card is (learning steps are minutes away). */
@@ -263,7 +292,8 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     if (this.isDisposed) return;
     const model = await this.model();
     this.mainHtml = renderQuizMain(model, this.engine);
-    const message: QuizHostMessage = { type: 'update', body: this.mainHtml };
+    // The page moves the focus to the step's main control only while the quiz is the active editor.
+    const message: QuizHostMessage = { type: 'update', body: this.mainHtml, focus: this.webviewPanel.active };
     await this.webviewPanel.webview.postMessage(message);
   }
 }

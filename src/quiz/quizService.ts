@@ -1,8 +1,7 @@
 // The quiz's data on the host: the cards of every deck (loaded on first use, reloaded when decks change), the
 // progress store in globalState, the live settings, and per-topic figures for the tree and the status bar.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { BUILT_IN_DECK_ID, SETTINGS_SECTION, type ContentService } from '../content/contentService';
+import { SETTINGS_SECTION, type ContentService } from '../content/contentService';
 import { Disposable } from '../util/dispose';
 import { computeProgressStats, type ProgressStats, type QuizProgress } from './progressStore';
 import { buildQueue } from './queue';
@@ -107,11 +106,9 @@ export class QuizService extends Disposable {
 
   private async loadItems(): Promise<QuizItem[]> {
     const decks = await this.content.decks();
-    const builtInCardsFolder = path.join(path.dirname(this.content.builtInFolder), 'cards');
     const results = await Promise.all(
       decks.map(async (deck) => {
-        const builtIn = deck.id === BUILT_IN_DECK_ID;
-        const files = await readCardFiles(builtIn ? builtInCardsFolder : deck.folder, builtIn);
+        const files = await readCardFiles(deck.cardsFolder, deck.trusted, this.content.builtInDecksFolder);
         return deckItems(deck, files);
       }),
     );

@@ -3,11 +3,12 @@
 // and a transition that grades a card returns the review to record.
 import type { Card } from 'ts-fsrs';
 import type { CodeGrade } from './codeGrading';
+import { blankNumbers, clozeAnswerMatches, parseCloze } from './cloze';
 import { gradeMultipleChoice, shuffleOptions } from './mcShuffle';
 import type { QuizProgress } from './progressStore';
 import { buildQueue, type QueueReason, type QueueSettings } from './queue';
 import type { QuizItem } from './quizItems';
-import { GRADES, type Grade, type QuizReview, type QuizScheduler, type RatingPreview } from './scheduler';
+import { GRADES, Rating, type Grade, type QuizReview, type QuizScheduler, type RatingPreview } from './scheduler';
 
 export interface SessionSettings {
   newPerDay: number;
@@ -15,7 +16,13 @@ export interface SessionSettings {
   rolloverHour?: number;
 }
 
-export type CardPhase = 'question' | 'answered' | 'revealed' | 'checked';
+/**
+ * question: not answered yet (a code exercise stays here while its checks fail); answered: a multiple-choice card
+ * graded; revealed: a recall or cloze card's answer shown, waiting for the user's rating; passed: every case of a code
+ * exercise passes, its solution is shown and the user picks the rating; solution: the user gave up on an exercise and
+ * asked for its solution (recorded as Again).
+ */
+export type CardPhase = 'question' | 'answered' | 'revealed' | 'passed' | 'solution';
 
 /** Counts shown in the header: what is left in the queue, by kind. */
 export interface QueueCounts {
@@ -33,12 +40,30 @@ export interface CardView {
   counts: QueueCounts;
   /** Multiple choice: option indices (into the card's options) in display order; after answering, the choice. */
   choice?: { order: number[]; chosen?: number; correctIndex: number };
-  /** Recall, once revealed: what each rating button would give. */
+  /** Recall once revealed, code once passed: what each rating button would give. */
   previews?: RatingPreview[];
-  /** Code exercise, once checked. */
+  /** Code exercise: the results of the last check. */
   codeGrade?: CodeGrade;
+  /** Code exercise: how many times Check ran on this card. */
+  checks?: number;
+  /** Recall: the checklist items the user ticked as covered. */
+  checked?: number[];
+  /** Recall and code: the rating suggested to the user (from the ticked checklist, or the checks); the user chooses. */
+  proposed?: Grade;
+  /** Whether the last recorded rating can be undone. */
+  canUndo?: boolean;
+  /** Cloze, once revealed: what the user typed per blank and whether it matched. */
+  cloze?: ClozeResult;
   /** The rating recorded for this card in this step, if any. */
   rating?: Grade;
+}
+
+export interface ClozeResult {
+  /** Per blank number, in order of first appearance. */
+  given: string[];
+  correct: boolean[];
+  /** Good when every blank matched, Again otherwise; the user rates, this is only the default button. */
+  proposed: Grade;
 }
 
 export interface EmptyView {
@@ -51,6 +76,8 @@ export interface EmptyView {
   canPractiseAhead: boolean;
   /** True when the session is already practising ahead and has run out. */
   practisingAhead: boolean;
+  /** Whether the last recorded rating can be undone. */
+  canUndo?: boolean;
 }
 
 export type SessionView = CardView | EmptyView;
@@ -68,7 +95,32 @@ interface Current {
   choice?: { order: number[]; chosen?: number; correctIndex: number };
   previews?: RatingPreview[];
   codeGrade?: CodeGrade;
+  cloze?: ClozeResult;
+  checks?: number;
+  checked?: number[];
+  proposed?: Grade;
   rating?: Grade;
+}
+
+/** The last rating recorded in this session, to undo it. */
+export interface RecordedRating {
+  itemId: string;
+  reviewId: string;
+  reason: QueueReason;
+}
+
+/**
+ * The rating a ticked checklist suggests: every point covered → Good, at least half → Hard, fewer → Again. Easy
+ * stays the user's own call.
+ */
+export function ratingFromChecklist(checked: number, total: number): Grade {
+  if (total <= 0 || checked >= total) return Rating.Good;
+  return checked * 2 >= total ? Rating.Hard : Rating.Again;
+}
+
+/** The rating a passing exercise suggests: Good when it passed at the first check, Hard when it took several. */
+export function ratingFromChecks(checks: number): Grade {
+  return checks <= 1 ? Rating.Good : Rating.Hard;
 }
 
 export class QuizSession {
@@ -78,6 +130,8 @@ export class QuizSession {
   private readonly done = new Set<string>();
   private readonly skipped = new Set<string>();
   private answered = 0;
+  private lastRecorded: RecordedRating | undefined;
+  private pendingStart: { itemId: string; reason: QueueReason } | undefined;
 
   constructor(
     private items: readonly QuizItem[],
@@ -98,6 +152,11 @@ export class QuizSession {
   view(progress: QuizProgress, now: Date, settings: SessionSettings): SessionView {
     const queue = this.queue(progress, now, settings, this.practiseAhead);
     const entries = queue.entries.filter((entry) => !this.skipped.has(entry.cardId) && !(entry.reason === 'ahead' && this.done.has(entry.cardId)));
+    if (!this.current && this.pendingStart) {
+      // A card whose rating was undone comes back first, as it was before it was answered.
+      this.current = this.start(this.pendingStart.itemId, this.pendingStart.reason, progress);
+      this.pendingStart = undefined;
+    }
     if (!this.current) {
       const next = entries[0];
       if (next) this.current = this.start(next.cardId, next.reason, progress);
@@ -106,13 +165,24 @@ export class QuizSession {
     const item = current && this.items.find((candidate) => candidate.id === current.itemId);
     if (!current || !item) {
       const ahead = this.practiseAhead ? entries : this.queue(progress, now, settings, true).entries.filter((entry) => !this.skipped.has(entry.cardId));
-      return { kind: 'empty', nextDueAt: queue.nextDueAt, answered: this.answered, canPractiseAhead: !this.practiseAhead && ahead.length > 0, practisingAhead: this.practiseAhead };
+      return {
+        kind: 'empty',
+        nextDueAt: queue.nextDueAt,
+        answered: this.answered,
+        canPractiseAhead: !this.practiseAhead && ahead.length > 0,
+        practisingAhead: this.practiseAhead,
+        ...this.undoable(),
+      };
     }
     const counts: QueueCounts = { learning: 0, review: 0, new: 0, ahead: 0 };
     for (const entry of entries) counts[entry.reason] += 1;
     // The card on screen has been answered already but still counts until the user moves on.
     if (!entries.some((entry) => entry.cardId === current.itemId)) counts[current.reason] += 1;
-    return { kind: 'card', item, ...current, counts };
+    return { kind: 'card', item, ...current, counts, ...this.undoable() };
+  }
+
+  private undoable(): { canUndo?: true } {
+    return this.lastRecorded ? { canUndo: true } : {};
   }
 
   /** Multiple choice: grades the option (an index in display order) at once. */
@@ -126,32 +196,80 @@ export class QuizSession {
     return this.grade(current, grade.rating, progress, now, scheduler);
   }
 
-  /** Recall: shows the model answer and the checklist, with what each rating would give. */
-  reveal(progress: QuizProgress, now: Date, scheduler: QuizScheduler): boolean {
+  /**
+   * Recall: shows the model answer and the checklist. Cloze: compares what was typed (`answers`, one per blank number)
+   * and shows the filled text. Both then offer the rating buttons with what each would give.
+   */
+  reveal(progress: QuizProgress, now: Date, scheduler: QuizScheduler, answers: readonly string[] = []): boolean {
     const current = this.current;
-    if (!current || current.phase !== 'question' || this.kindOf(current) !== 'recall') return false;
+    const card = this.items.find((item) => item.id === current?.itemId)?.card;
+    if (!current || current.phase !== 'question' || (card?.kind !== 'recall' && card?.kind !== 'cloze')) return false;
+    if (card.kind === 'cloze') current.cloze = gradeCloze([card.text.en, card.text['zh-cn']], answers);
     current.phase = 'revealed';
     current.previews = scheduler.preview(progress.cards[current.itemId], now);
     return true;
   }
 
-  /** Recall: the user's own rating, once revealed; moves on to the next card. */
+  /** Recall: ticks the checklist points the user's answer covered, and suggests a rating from them. */
+  setChecklist(checked: readonly number[]): boolean {
+    const current = this.current;
+    const item = current && this.items.find((candidate) => candidate.id === current.itemId);
+    if (!current || current.phase !== 'revealed' || item?.card.kind !== 'recall') return false;
+    const total = item.card.checklist.en.length;
+    current.checked = [...new Set(checked)].filter((index) => Number.isInteger(index) && index >= 0 && index < total).sort((a, b) => a - b);
+    current.proposed = ratingFromChecklist(current.checked.length, total);
+    return true;
+  }
+
+  /** The user's own rating: a revealed recall or cloze card, or a code exercise that passed. Moves on to the next card. */
   rate(rating: Grade, progress: QuizProgress, now: Date, scheduler: QuizScheduler): ReviewToRecord | undefined {
     const current = this.current;
-    if (!current || current.phase !== 'revealed' || !GRADES.includes(rating)) return undefined;
+    if (!current || (current.phase !== 'revealed' && current.phase !== 'passed') || !GRADES.includes(rating)) return undefined;
     const result = this.grade(current, rating, progress, now, scheduler);
     this.current = undefined;
     return result;
   }
 
-  /** Code exercise: the graded test run. The first check of a card is recorded; later checks only update the results. */
-  codeChecked(codeGrade: CodeGrade, progress: QuizProgress, now: Date, scheduler: QuizScheduler): ReviewToRecord | undefined {
+  /**
+   * Code exercise: the results of a test run. Nothing is recorded: failing cases are shown and the user may fix the
+   * code and check again; once every case passes the solution is shown and a rating proposed for the user to pick.
+   */
+  codeChecked(codeGrade: CodeGrade, progress: QuizProgress, now: Date, scheduler: QuizScheduler): boolean {
     const current = this.current;
-    if (!current || this.kindOf(current) !== 'code') return undefined;
+    if (!current || this.kindOf(current) !== 'code' || current.phase === 'passed') return false;
     current.codeGrade = codeGrade;
-    if (current.phase === 'checked') return undefined;
-    current.phase = 'checked';
-    return this.grade(current, codeGrade.rating, progress, now, scheduler);
+    current.checks = (current.checks ?? 0) + 1;
+    const passed = codeGrade.results.length > 0 && codeGrade.passedCount === codeGrade.results.length;
+    if (passed && current.phase === 'question') {
+      current.phase = 'passed';
+      current.previews = scheduler.preview(progress.cards[current.itemId], now);
+      current.proposed = ratingFromChecks(current.checks);
+    }
+    return true;
+  }
+
+  /** Code exercise: shows the solution without a pass, which counts as a lapse (recorded as Again). */
+  showSolution(progress: QuizProgress, now: Date, scheduler: QuizScheduler): ReviewToRecord | undefined {
+    const current = this.current;
+    if (!current || current.phase !== 'question' || this.kindOf(current) !== 'code') return undefined;
+    current.phase = 'solution';
+    return this.grade(current, Rating.Again, progress, now, scheduler);
+  }
+
+  /**
+   * Takes back the last rating recorded in this session: its card comes back, unanswered. Returns what the store
+   * must remove, or undefined when there is nothing to undo.
+   */
+  undo(): RecordedRating | undefined {
+    const last = this.lastRecorded;
+    if (!last || !this.items.some((item) => item.id === last.itemId)) return undefined;
+    this.lastRecorded = undefined;
+    this.answered = Math.max(0, this.answered - 1);
+    this.done.delete(last.itemId);
+    this.skipped.delete(last.itemId);
+    this.pendingStart = { itemId: last.itemId, reason: last.reason };
+    this.current = undefined;
+    return last;
   }
 
   /** Leaves a card for later in this session (a code exercise the user does not want to do now); nothing is recorded. */
@@ -162,9 +280,9 @@ export class QuizSession {
     return true;
   }
 
-  /** Continues after an answered multiple-choice card or a checked exercise. */
+  /** Continues after an answered multiple-choice card or an exercise whose solution was shown. */
   next(): boolean {
-    if (!this.current || (this.current.phase !== 'answered' && this.current.phase !== 'checked')) return false;
+    if (!this.current || (this.current.phase !== 'answered' && this.current.phase !== 'solution')) return false;
     this.current = undefined;
     return true;
   }
@@ -210,6 +328,25 @@ export class QuizSession {
     current.rating = rating;
     this.answered += 1;
     this.done.add(current.itemId);
-    return scheduler.rate(current.itemId, progress.cards[current.itemId], rating, now);
+    const result = scheduler.rate(current.itemId, progress.cards[current.itemId], rating, now);
+    this.lastRecorded = { itemId: current.itemId, reviewId: result.review.id, reason: current.reason };
+    return result;
   }
+}
+
+/**
+ * Compares typed answers (one per blank number, in order of first appearance) with a cloze card's blanks. A blank's
+ * answer in either language counts, so a card read in Chinese accepts the English term and the other way round.
+ */
+export function gradeCloze(texts: readonly string[], answers: readonly string[]): ClozeResult {
+  const blanks = texts.flatMap((text) => {
+    const parsed = parseCloze(text);
+    return parsed.ok ? parsed.blanks : [];
+  });
+  const numbers = blankNumbers(blanks);
+  const given = numbers.map((_, index) => (answers[index] ?? '').slice(0, 500));
+  const correct = numbers.map((number, index) =>
+    blanks.some((blank) => blank.index === number && clozeAnswerMatches(given[index], blank.answer)),
+  );
+  return { given, correct, proposed: correct.length > 0 && correct.every(Boolean) ? 3 : 1 };
 }

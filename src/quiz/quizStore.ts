@@ -11,10 +11,11 @@ import {
 } from './progressStore';
 import type { QuizScheduler } from './scheduler';
 import type { ReviewToRecord } from './quizSession';
+import { CHECKLIST_KEY } from '../webview/checklistStore';
 
 export const PROGRESS_KEY = 'mlInterview.quiz.progress';
 /** Keys that follow the user through Settings Sync. */
-export const SYNCED_KEYS: readonly string[] = [PROGRESS_KEY];
+export const SYNCED_KEYS: readonly string[] = [PROGRESS_KEY, CHECKLIST_KEY];
 
 /** The part of vscode.Memento the store uses. */
 export interface ProgressMemento {
@@ -66,6 +67,27 @@ export class QuizStore {
       await this.write(merged);
       this.seen = merged;
       return merged;
+    });
+    this.writing = write.catch(() => undefined);
+    return write;
+  }
+
+  /**
+   * Takes one review back (Undo in the quiz): removes it from the log and re-derives its card from the card's other
+   * reviews (no review left: the card is new again).
+   */
+  undo(cardId: string, reviewId: string): Promise<QuizProgress> {
+    const write = this.writing.then(async () => {
+      const stored = this.read();
+      const log = stored.log.filter((review) => review.id !== reviewId);
+      const cards = { ...stored.cards };
+      const { state } = this.scheduler().replay(cardId, log.filter((review) => review.cardId === cardId));
+      if (state) cards[cardId] = state;
+      else delete cards[cardId];
+      const undone: QuizProgress = { ...stored, cards, log };
+      await this.write(undone);
+      this.seen = undone;
+      return undone;
     });
     this.writing = write.catch(() => undefined);
     return write;

@@ -71,8 +71,7 @@ class ProgressSource extends Disposable implements TopicProgressSource {
 function topicKeyOf(argument: unknown): string | undefined {
   if (typeof argument === 'string') return argument;
   if (typeof argument === 'object' && argument !== null && 'kind' in argument && argument.kind === 'topic' && 'topic' in argument) {
-    const topic = (argument as { topic: { deckId: string; id: string } }).topic;
-    return `${topic.deckId}/${topic.id}`;
+    return (argument as { topic: { key: string } }).topic.key;
   }
   return undefined;
 }
@@ -147,7 +146,7 @@ class QuizModuleImpl extends Disposable implements QuizModule {
       const topics = await this.deps.content.topics();
       const language = this.deps.content.language;
       const picked = await vscode.window.showQuickPick(
-        topics.map((topic) => ({ label: topic.title[language] ?? topic.title.en ?? topic.id, description: topic.id, key: `${topic.deckId}/${topic.id}` })),
+        topics.map((topic) => ({ label: topic.title[language] ?? topic.title.en ?? topic.id, description: topic.id, key: topic.key })),
         { title: vscode.l10n.t('Quiz This Topic'), placeHolder: vscode.l10n.t('Choose a topic to quiz') },
       );
       key = picked?.key;

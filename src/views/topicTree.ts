@@ -9,7 +9,7 @@ import { Disposable } from '../util/dispose';
 export const OPEN_TOPIC_COMMAND = 'mlInterview.openTopic';
 
 export type TopicTreeNode =
-  | { kind: 'deck'; deck: Deck }
+  | { kind: 'deck'; deck: Deck; expanded: boolean }
   | { kind: 'topic'; topic: LoadedTopic }
   | { kind: 'snippet'; topic: LoadedTopic; snippet: SnippetInfo }
   | { kind: 'problems'; deck: Deck };
@@ -36,7 +36,8 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   }
 
   async getChildren(node?: TopicTreeNode): Promise<TopicTreeNode[]> {
-    if (!node) return (await this.content.decks()).map((deck) => ({ kind: 'deck', deck }));
+    // The first deck and user decks open expanded; the other built-in decks start collapsed (VS Code then remembers).
+    if (!node) return (await this.content.decks()).map((deck, index) => ({ kind: 'deck', deck, expanded: index === 0 || !deck.trusted }));
     if (node.kind === 'topic') return this.snippetsOf(node.topic).map((snippet) => ({ kind: 'snippet', topic: node.topic, snippet }));
     if (node.kind !== 'deck') return [];
     const children: TopicTreeNode[] = node.deck.topics.map((topic) => ({ kind: 'topic', topic }));
@@ -53,11 +54,12 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     const language = this.content.language;
     switch (node.kind) {
       case 'deck': {
-        const item = new vscode.TreeItem(node.deck.label, vscode.TreeItemCollapsibleState.Expanded);
+        const state = node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+        const item = new vscode.TreeItem(localize(node.deck.title, language) ?? node.deck.id, state);
         item.id = `deck:${node.deck.id}`;
         item.iconPath = new vscode.ThemeIcon(node.deck.trusted ? 'library' : 'folder-library');
         item.description = vscode.l10n.t('{0} topics', node.deck.topics.length);
-        item.tooltip = node.deck.trusted ? vscode.l10n.t('Built-in topics') : node.deck.folder;
+        item.tooltip = localize(node.deck.description, language) ?? (node.deck.trusted ? vscode.l10n.t('Built-in topics') : node.deck.folder);
         item.contextValue = node.deck.trusted ? 'deck.builtin' : 'deck.user';
         return item;
       }

@@ -24,6 +24,8 @@ export interface TopicViewModel {
   openableSnippets: { id: string; title: string }[];
   /** Whether the quiz feature exists; false hides its button. */
   canQuiz: boolean;
+  /** Indices of the checklist items the user ticked (kept per topic). */
+  checked?: readonly number[];
 }
 
 /** The panel's own words, in the content's language so a page never mixes two languages. */
@@ -81,7 +83,7 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
     const items = checklist
       .map(
         (item, index) =>
-          `<li><label><input type="checkbox" data-index="${index}"> <span>${engine.renderInline(item, trust, env)}</span></label></li>`,
+          `<li><label><input type="checkbox" data-index="${index}"${model.checked?.includes(index) ? ' checked' : ''}> <span>${engine.renderInline(item, trust, env)}</span></label></li>`,
       )
       .join('');
     parts.push(

@@ -18,6 +18,9 @@ export interface TopicPanelFeatures {
   snippetTitles?(ids: string[], language: ContentLanguage): { id: string; title: string }[];
   openSnippet?(id: string): Thenable<unknown>;
   quizTopic?(topicKey: string): Thenable<unknown>;
+  /** The ticked items of a topic's checklist, and storing them (kept per topic across close, reload and restart). */
+  checkedItems?(topicKey: string): number[];
+  setCheckedItems?(topicKey: string, checked: number[]): Thenable<void>;
 }
 
 /** One panel per topic: opening a topic again reveals its panel. Panels survive reloads via the serializer. */
@@ -118,6 +121,9 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       case 'quizTopic':
         await this.features.quizTopic?.(entry.key);
         return;
+      case 'setChecked':
+        await this.features.setCheckedItems?.(entry.key, message.checked);
+        return;
     }
   }
 
@@ -144,13 +150,14 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       topic,
       trust: deck.trusted ? 'trusted' : 'untrusted',
       language: entry.language,
-      deckLabel: deck.label,
+      deckLabel: localize(deck.title, entry.language) ?? deck.id,
       previous: neighbour(deck.topics[index - 1]),
       next: neighbour(deck.topics[index + 1]),
       openableSnippets: this.features.openSnippet ? this.features.snippetTitles?.(topic.snippets, entry.language) ?? [] : [],
       canQuiz: this.features.quizTopic !== undefined,
+      checked: this.features.checkedItems?.(entry.key) ?? [],
     };
-    const env: RenderEnv = { readDiagram: (name) => this.readDiagram(name) };
+    const env: RenderEnv = { readDiagram: (name) => this.readDiagram(deck.diagramsFolder, name) };
     entry.panel.title = localize(topic.title, entry.language) ?? topic.id;
     const resources = this.resources(entry);
     entry.show(renderTopicDocument(model, resources, this.engine, env), resources.nonce);
@@ -167,17 +174,18 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     };
   }
 
-  private readDiagram(name: string): string | undefined {
-    if (!this.diagramCache.has(name)) {
+  private readDiagram(folder: string, name: string): string | undefined {
+    const file = path.join(folder, `${name}.svg`);
+    if (!this.diagramCache.has(file)) {
       let svg: string | undefined;
       try {
-        svg = readFileSync(path.join(this.content.diagramsFolder, `${name}.svg`), 'utf8');
+        svg = readFileSync(file, 'utf8');
       } catch {
         svg = undefined;
       }
-      this.diagramCache.set(name, svg);
+      this.diagramCache.set(file, svg);
     }
-    return this.diagramCache.get(name);
+    return this.diagramCache.get(file);
   }
 }
 

@@ -12,7 +12,7 @@ describeInWorkbench('ML Interview Prep with the display language set to Chinese'
     await view.locator('.monaco-list-row', { hasText: '如何加速 BERT 训练' }).first().waitFor();
     const labels = (await view.locator('.monaco-list-row .label-name').allInnerTexts()).map((label) => label.trim());
     assert.deepEqual(labels.slice(0, 7), [
-      'ByteDance AI Lab',
+      '字节跳动 AI Lab 面试',
       'BN 与 LN 的区别',
       '自注意力（Self-Attention）',
       'BERT 的预训练过程',

@@ -68,6 +68,32 @@ describe('Quiz in the VS Code workbench', function () {
     assert.ok(rated, 'a recall card was rated');
   });
 
+  it('leaves the keyboard to an editor beside the quiz: the typed text lands in the editor and no card changes', async function () {
+    const page = workbench.page;
+    await workbench.runCommand('ML Interview: Quiz Me');
+    await workbench.activeWebview('#quiz');
+    // An editor in a group beside the quiz: the layout that opening a code exercise's starter gives.
+    await workbench.runCommand('File: New Untitled Text File');
+    await workbench.runCommand('View: Move Editor into Right Group');
+    const editor = page.locator('.editor-group-container').nth(1).locator('.monaco-editor').first();
+    await editor.waitFor();
+    const frame = await workbench.activeWebview('#quiz');
+    const before = await frame.locator('#quiz').innerHTML();
+    await editor.locator('.view-lines').click();
+    // Keys that would choose, reveal, rate or continue if they reached the quiz.
+    const typed = 'x 1 2 3 4';
+    await page.keyboard.type(typed, { delay: 40 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('done', { delay: 40 });
+    await editor.locator('.view-lines', { hasText: typed }).waitFor({ timeout: 10_000 });
+    await editor.locator('.view-lines', { hasText: 'done' }).waitFor({ timeout: 10_000 });
+    await workbench.screenshot('quiz-beside-editor');
+    const after = await (await workbench.activeWebview('#quiz')).locator('#quiz').innerHTML();
+    assert.equal(after, before, 'the quiz shows the same card, unanswered');
+    await workbench.runCommand('View: Revert and Close Editor');
+    await page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached' });
+  });
+
   it('ticks the walkthrough’s quiz step when the quiz is started from it', async function () {
     const page = workbench.page;
     await workbench.openWalkthrough();

@@ -76,4 +76,28 @@ describeInWorkbench('ML Interview Prep in the VS Code workbench', { settings: { 
     const revived = await workbench.activeWebview('article[lang="zh-CN"] h1');
     await revived.waitForFunction(() => window.scrollY > 800, undefined, { timeout: 15_000 });
   });
+
+  it('remembers the checklist ticks of a topic after closing it, reopening it and reloading the window', async function () {
+    const workbench = current();
+    const frame = await workbench.activeWebview('.checklist input[type=checkbox]');
+    const boxes = frame.locator('.checklist input[type=checkbox]');
+    assert.ok((await boxes.count()) >= 3, 'the topic has a checklist');
+    await boxes.nth(0).check();
+    await boxes.nth(2).check();
+    const ticked = async (page: typeof frame) =>
+      page.locator('.checklist input[type=checkbox]').evaluateAll((inputs) => inputs.map((input, index) => ((input as HTMLInputElement).checked ? index : -1)).filter((i) => i >= 0));
+    assert.deepEqual(await ticked(frame), [0, 2]);
+    await workbench.runCommand('View: Close All Editors');
+    await workbench.page.locator('.tab', { hasText: /BatchNorm/ }).waitFor({ state: 'detached' });
+    const view = await workbench.openActivityView('ML Interview Prep');
+    await view.locator('.monaco-list-row', { hasText: 'BatchNorm vs LayerNorm' }).first().click();
+    const reopened = await workbench.activeWebview('.checklist input[type=checkbox]');
+    assert.deepEqual(await ticked(reopened), [0, 2], 'the ticks survive closing and reopening the topic');
+    await workbench.runCommand('Developer: Reload Window');
+    await workbench.page.waitForEvent('load');
+    await workbench.page.locator('.monaco-workbench').waitFor();
+    const revived = await workbench.activeWebview('.checklist input[type=checkbox]');
+    assert.deepEqual(await ticked(revived), [0, 2], 'the ticks survive a window reload');
+    await workbench.screenshot('topic-checklist');
+  });
 });

@@ -59,7 +59,7 @@ describe('quiz in the real VS Code', () => {
     assert.ok((item.iconPath as vscode.ThemeIcon).color, 'a studied topic’s icon is coloured as learning');
   });
 
-  it('checks a code exercise against the PyTorch cases: the starter fails, the reference LayerNorm passes', async () => {
+  it('checks a code exercise: the untouched starter fails without rating or spoiling it; a pass proposes a rating the user picks', async () => {
     const handle = (await vscode.commands.executeCommand('mlInterview.quizTopic', 'builtin/bn-vs-ln')) as QuizHandle;
     await handle.runtime.service.store.reset();
     await handle.runtime.service.progressChanged();
@@ -68,13 +68,25 @@ describe('quiz in the real VS Code', () => {
       assert.ok(guard < 20, 'the LayerNorm exercise is among the topic’s cards');
       await handle.send({ type: 'skip' });
     }
+    const cardId = cardView(handle).item.id;
     await handle.send({ type: 'openStarter' });
     const starter = await waitFor('the starter editor', () => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined));
+    assert.equal(starter.document.uri.path, 'layernorm.exercise.ts', 'the starter has a real name');
     assert.match(starter.document.getText(), /export function layerNorm/);
+    const column = starter.viewColumn;
+    await handle.send({ type: 'openStarter' });
+    assert.equal(vscode.window.tabGroups.all.length, 2, 'opening the starter again adds no editor group');
+    assert.equal(vscode.window.activeTextEditor?.document, starter.document, 'and no second copy');
+    assert.equal(vscode.window.activeTextEditor?.viewColumn, column);
+
     await handle.send({ type: 'checkCode' });
     const failed = await waitFor('the failing results', () => (/cases pass/.test(handle.mainHtml) ? handle.mainHtml : undefined), 30_000);
     assert.match(failed, /: 0 of \d+ cases pass/);
     assert.match(failed, /Not implemented yet/);
+    assert.doesNotMatch(failed, /class="explanation solution"/, 'a failing check does not show the solution');
+    assert.equal(cardView(handle).phase, 'question');
+    assert.equal((await handle.runtime.freshStore().current()).cards[cardId], undefined, 'a failing check rates nothing');
+
     const reference = new TextDecoder().decode(
       await vscode.workspace.fs.readFile(vscode.Uri.joinPath(vscode.extensions.getExtension('ml-interview-prep.ml-interview-prep')!.extensionUri, 'snippets', 'layernorm.ts')),
     );
@@ -85,6 +97,20 @@ describe('quiz in the real VS Code', () => {
       return match && match[1] === match[2] ? handle.mainHtml : undefined;
     }, 30_000);
     assert.doesNotMatch(passed, /Not implemented yet/);
+    assert.match(passed, /class="explanation solution"/, 'the solution after a pass');
+    assert.equal(cardView(handle).phase, 'passed');
+    assert.equal(cardView(handle).proposed, 2, 'Hard is proposed after a failed check');
+    assert.equal((await handle.runtime.freshStore().current()).cards[cardId], undefined, 'nothing is rated before the user chooses');
+    await handle.send({ type: 'rate', rating: 3 });
+    const stored = await handle.runtime.freshStore().current();
+    assert.deepEqual(stored.log.filter((review) => review.cardId === cardId).map((review) => review.rating), [3], 'the user’s rating is recorded');
+
+    await handle.send({ type: 'undo' });
+    assert.equal(cardView(handle).item.id, cardId, 'Undo brings the exercise back');
+    assert.equal((await handle.runtime.freshStore().current()).cards[cardId], undefined, 'and takes its rating out of the stored progress');
+    await handle.send({ type: 'showSolution' });
+    assert.equal(cardView(handle).phase, 'solution');
+    assert.deepEqual((await handle.runtime.freshStore().current()).log.filter((review) => review.cardId === cardId).map((review) => review.rating), [1], 'Show solution is a lapse');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

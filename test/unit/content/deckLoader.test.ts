@@ -17,7 +17,7 @@ describe('loadDeck', () => {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  const load = (dir = folder) => loadDeck({ id: 'user', label: 'User', folder: dir, trusted: false });
+  const load = (dir = folder) => loadDeck({ folder: dir, trusted: false, fallback: { id: 'user', title: { en: 'User' } } });
 
   it('loads topics sorted by order, ignoring other files', async () => {
     fs.writeFileSync(path.join(folder, 'b.md'), topicFile('second', 2));

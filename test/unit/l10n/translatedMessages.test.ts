@@ -42,7 +42,7 @@ describe('messages of the vscode-free modules with VS Code in Chinese', function
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'deck-zh-'));
     try {
       for (const name of ['a.md', 'b.md']) fs.writeFileSync(path.join(folder, name), '---\nid: same\ntitle:\n  en: Same\n---\nBody.\n');
-      const deck = await loadDeck({ id: 'user', label: 'User', folder, trusted: false });
+      const deck = await loadDeck({ folder, trusted: false, fallback: { id: 'user', title: { en: 'User' } } });
       assert.deepEqual(
         deck.problems.map((problem) => problem.message),
         ['重复的 `id: same`（a.md 也在使用）：请为每道题目设置不同的 id'],

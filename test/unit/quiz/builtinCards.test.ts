@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import markdownItKatex from '@vscode/markdown-it-katex';
 import MarkdownItEngine from 'markdown-it';
 import { CONTENT_LANGUAGES as LANGUAGES } from '../../../src/content/language';
-import { EXERCISE_IDS, parseCardFiles, type QuizCard } from '../../../src/quiz/cardSchema';
+import { builtInCards, builtInDecks, ROOT } from '../content/builtInDecks';
+import { EXERCISE_IDS, type QuizCard } from '../../../src/quiz/cardSchema';
 
-const ROOT = path.join(__dirname, '../../..');
-const CARDS_DIR = path.join(ROOT, 'content/cards');
 const EXERCISES_DIR = path.join(ROOT, 'content/exercises');
-const TOPICS = ['bn-vs-ln', 'self-attention', 'bert-pretraining', 'pre-norm-vs-post-norm', 'gpt-vs-bert', 'speeding-up-bert'];
-
-function loadBuiltInCards() {
-  const files = readdirSync(CARDS_DIR)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()
-    .map((name) => ({ fileName: `content/cards/${name}`, text: readFileSync(path.join(CARDS_DIR, name), 'utf8'), topicId: name.replace(/\.yaml$/, '') }));
-  return { files, ...parseCardFiles(files, { requireBothLanguages: true }) };
-}
 
 /** Every Markdown text of a card, with where it comes from. */
 function textsOf(card: QuizCard): { where: string; text: string }[] {
@@ -32,6 +22,9 @@ function textsOf(card: QuizCard): { where: string; text: string }[] {
     for (const language of LANGUAGES) {
       card.checklist[language].forEach((item, index) => texts.push({ where: `${card.id} checklist.${language}[${index}]`, text: item }));
     }
+  } else if (card.kind === 'cloze') {
+    // The masked prompt is covered above; the filled text is the card's text with its answers.
+    if (card.explanation) texts.push(...localized('explanation', card.explanation));
   } else {
     texts.push(...localized('explanation', card.explanation));
   }
@@ -39,21 +32,36 @@ function textsOf(card: QuizCard): { where: string; text: string }[] {
 }
 
 describe('built-in cards', () => {
-  const { files, cards, errors } = loadBuiltInCards();
+  const { files, cards, errors } = builtInCards();
 
-  it('validate, one file per topic, in both languages', () => {
+  it('validate, one file per topic of its deck, in both languages', async () => {
     assert.deepEqual(errors, []);
-    assert.deepEqual(files.map((file) => file.topicId).sort(), [...TOPICS].sort());
+    for (const deck of await builtInDecks()) {
+      const topicIds = deck.topics.map((topic) => topic.id).sort();
+      assert.deepEqual(files.filter((file) => file.deck === deck.id).map((file) => file.topicId).sort(), topicIds, `${deck.id}: a card file per topic`);
+    }
   });
 
-  it('have at least six cards per topic, with at least two multiple-choice and two recall cards', () => {
-    assert.ok(cards.length >= 36, `${cards.length} cards`);
-    for (const topic of TOPICS) {
-      const ofTopic = cards.filter((card) => card.topic === topic);
-      assert.ok(ofTopic.length >= 6, `${topic}: ${ofTopic.length} cards`);
-      assert.ok(ofTopic.filter((card) => card.kind === 'mc').length >= 2, `${topic}: multiple choice`);
-      assert.ok(ofTopic.filter((card) => card.kind === 'recall').length >= 2, `${topic}: recall`);
+  it('have at least six cards per topic: two multiple-choice, one recall and two cloze at least', async () => {
+    for (const topic of (await builtInDecks()).flatMap((deck) => deck.topics)) {
+      const ofTopic = cards.filter((card) => card.topic === topic.id);
+      const count = (kind: string) => ofTopic.filter((card) => card.kind === kind).length;
+      assert.ok(ofTopic.length >= 6, `${topic.id}: ${ofTopic.length} cards`);
+      assert.ok(count('mc') >= 2, `${topic.id}: ${count('mc')} multiple-choice cards`);
+      assert.ok(count('recall') >= 1, `${topic.id}: ${count('recall')} recall cards`);
+      assert.ok(count('cloze') >= 2, `${topic.id}: ${count('cloze')} cloze cards`);
     }
+  });
+
+  it('do not give the answer away by length: the correct option is strictly the longest in at most a third of the multiple-choice cards', () => {
+    const mc = cards.filter((card) => card.kind === 'mc');
+    const giveaways = mc.filter((card) => {
+      const lengths = card.options.map((option) => option.text.en.length);
+      const correct = lengths[card.options.findIndex((option) => option.correct)];
+      return lengths.every((length, index) => index === card.options.findIndex((option) => option.correct) || length < correct);
+    });
+    assert.ok(mc.length > 0);
+    assert.ok(giveaways.length * 3 <= mc.length, `${giveaways.length} of ${mc.length} cards: ${giveaways.map((card) => card.id).join(', ')}`);
   });
 
   it('have code cards for BatchNorm and LayerNorm under bn-vs-ln and causal attention under self-attention', () => {

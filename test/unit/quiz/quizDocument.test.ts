@@ -27,11 +27,11 @@ describe('quiz renderer', () => {
       html,
       "<article class=\"card card-recall\" lang=\"en\" aria-labelledby=\"prompt\"><p class=\"meta\"><span class=\"topic\">Norms &lt;&amp;&gt;</span> · <span class=\"kind\">Recall</span> · <span class=\"reason reason-review\">Review</span><span class=\"counts\">1 learning · 2 review · 3 new</span></p><div class=\"prompt\" id=\"prompt\"><p>Explain &lt;script&gt;x&lt;/script&gt;</p>\n" +
       "</div><section class=\"answer\"><h2>Model answer</h2><p>The answer.</p>\n" +
-      "</section><section class=\"checklist\"><h2>What the interviewer listens for</h2><ul><li>Point one</li><li>Point two</li></ul></section><div class=\"ratings\" role=\"group\" aria-label=\"How well did you recall it?\"><p class=\"label\">How well did you recall it?</p><button type=\"button\" class=\"rating rating-1\" data-action=\"rate\" data-rating=\"1\" data-key=\"1\" aria-keyshortcuts=\"1\" aria-label=\"Again: next review in 1m (key 1)\"><span class=\"key\" aria-hidden=\"true\">1</span> <span class=\"name\">Again</span> <span class=\"interval\">1m</span></button><button type=\"button\" class=\"rating rating-2\" data-action=\"rate\" data-rating=\"2\" data-key=\"2\" aria-keyshortcuts=\"2\" aria-label=\"Hard: next review in 6m (key 2)\"><span class=\"key\" aria-hidden=\"true\">2</span> <span class=\"name\">Hard</span> <span class=\"interval\">6m</span></button><button type=\"button\" class=\"rating rating-3\" data-action=\"rate\" data-rating=\"3\" data-key=\"3\" data-autofocus aria-keyshortcuts=\"3\" aria-label=\"Good: next review in 10m (key 3)\"><span class=\"key\" aria-hidden=\"true\">3</span> <span class=\"name\">Good</span> <span class=\"interval\">10m</span></button><button type=\"button\" class=\"rating rating-4\" data-action=\"rate\" data-rating=\"4\" data-key=\"4\" aria-keyshortcuts=\"4\" aria-label=\"Easy: next review in 8d (key 4)\"><span class=\"key\" aria-hidden=\"true\">4</span> <span class=\"name\">Easy</span> <span class=\"interval\">8d</span></button></div></article>",
+      "</section><section class=\"checklist\"><h2>What the interviewer listens for</h2><p class=\"hint\">Tick the points your answer covered; the rating is proposed from them.</p><ul><li><label><input type=\"checkbox\" data-checklist=\"0\" id=\"check-0\"> <span>Point one</span></label></li><li><label><input type=\"checkbox\" data-checklist=\"1\" id=\"check-1\"> <span>Point two</span></label></li></ul></section><div class=\"ratings\" role=\"group\" aria-label=\"How well did you recall it?\"><p class=\"label\">How well did you recall it?</p><button type=\"button\" class=\"rating rating-1\" data-action=\"rate\" data-rating=\"1\" data-key=\"1\" aria-keyshortcuts=\"1\" aria-label=\"Again: next review in 1m (key 1)\"><span class=\"key\" aria-hidden=\"true\">1</span> <span class=\"name\">Again</span> <span class=\"interval\">1m</span></button><button type=\"button\" class=\"rating rating-2\" data-action=\"rate\" data-rating=\"2\" data-key=\"2\" aria-keyshortcuts=\"2\" aria-label=\"Hard: next review in 6m (key 2)\"><span class=\"key\" aria-hidden=\"true\">2</span> <span class=\"name\">Hard</span> <span class=\"interval\">6m</span></button><button type=\"button\" class=\"rating rating-3\" data-action=\"rate\" data-rating=\"3\" data-key=\"3\" data-autofocus aria-keyshortcuts=\"3\" aria-label=\"Good: next review in 10m (key 3)\"><span class=\"key\" aria-hidden=\"true\">3</span> <span class=\"name\">Good</span> <span class=\"interval\">10m</span></button><button type=\"button\" class=\"rating rating-4\" data-action=\"rate\" data-rating=\"4\" data-key=\"4\" aria-keyshortcuts=\"4\" aria-label=\"Easy: next review in 8d (key 4)\"><span class=\"key\" aria-hidden=\"true\">4</span> <span class=\"name\">Easy</span> <span class=\"interval\">8d</span></button></div></article>",
     );
   });
 
-  it('renders a checked code exercise in Chinese with each failing case and its reason', () => {
+  it('renders a failing code check in Chinese with each failing case and its reason, and no solution', () => {
     const html = renderQuizMain(
       {
         language: 'zh-cn',
@@ -40,8 +40,9 @@ describe('quiz renderer', () => {
           kind: 'card',
           item: codeItem,
           reason: 'learning',
-          phase: 'checked',
+          phase: 'question',
           counts,
+          checks: 1,
           codeGrade: { results: [{ name: 'x [1][4]', passed: true, reason: 'ok' }, { name: 'x <2>', passed: false, reason: 'output has shape [2], expected [3]' }], passedCount: 1, rating: Rating.Again },
         },
       },
@@ -50,9 +51,34 @@ describe('quiz renderer', () => {
     assert.equal(
       html,
       "<article class=\"card card-code\" lang=\"zh-CN\" aria-labelledby=\"prompt\"><p class=\"meta\"><span class=\"topic\">Norms &lt;&amp;&gt;（中）</span> · <span class=\"kind\">编程练习</span> · <span class=\"reason reason-learning\">学习中</span><span class=\"counts\">学习中 1 · 复习 2 · 新卡 3</span></p><div class=\"prompt\" id=\"prompt\"><p>Implement it.（中）</p>\n" +
-      "</div><p class=\"exercise\"><code>layernorm.ts</code> — 打开起始代码，完成 TODO，然后点“检查”，用 PyTorch 算出的数值测试你的代码。</p><p class=\"actions\"><button type=\"button\" data-action=\"openStarter\" data-key=\"1\" aria-keyshortcuts=\"1\" aria-label=\"在新的未命名编辑器中打开起始代码\">打开起始代码</button><button type=\"button\" class=\"primary\" data-action=\"checkCode\" data-key=\"2\" aria-keyshortcuts=\"2\" aria-label=\"用测试用例运行编辑器中的代码\">检查</button></p><section class=\"results\" aria-label=\"测试结果\"><h2>测试结果: 2 个用例中通过 1 个</h2><ul><li class=\"pass\"><span class=\"status\">✓ 通过</span> <span class=\"case\">x [1][4]</span></li><li class=\"fail\"><span class=\"status\">✗ 失败</span> <span class=\"case\">x &lt;2&gt;</span><div class=\"reason\">output has shape [2], expected [3]</div></li></ul><p class=\"verdict verdict-wrong\" role=\"status\">有用例失败：记为“重来”。修改代码后可再次检查，或继续。</p></section><section class=\"explanation\"><h2>解析</h2><p>Normalize rows.（中）</p>\n" +
-      "</section><p class=\"actions\"><button type=\"button\" class=\"primary\" data-action=\"next\" data-key=\"enter\" data-autofocus aria-label=\"继续下一张卡片（Enter）\">继续</button></p></article>",
+      "</div><p class=\"exercise\"><code>layernorm.exercise.ts</code> — 打开起始代码，完成 TODO，然后点“检查”，用 PyTorch 算出的数值测试你的代码。</p><p class=\"actions\"><button type=\"button\" data-action=\"openStarter\" data-key=\"1\" aria-keyshortcuts=\"1\" aria-label=\"在新的未命名编辑器中打开起始代码\">打开起始代码</button><button type=\"button\" class=\"primary\" data-action=\"checkCode\" data-key=\"2\" aria-keyshortcuts=\"2\" data-autofocus aria-label=\"用测试用例运行编辑器中的代码\">检查</button><button type=\"button\" data-action=\"skip\" data-key=\"3\" aria-keyshortcuts=\"3\" aria-label=\"暂时跳过这道练习\">跳过</button><button type=\"button\" data-action=\"showSolution\" data-key=\"4\" aria-keyshortcuts=\"4\" aria-label=\"查看参考答案；这算作一次遗忘（记为“重来”）\">查看答案</button></p><section class=\"results\" aria-label=\"测试结果\"><h2>测试结果: 2 个用例中通过 1 个</h2><ul><li class=\"pass\"><span class=\"status\">✓ 通过</span> <span class=\"case\">x [1][4]</span></li><li class=\"fail\"><span class=\"status\">✗ 失败</span> <span class=\"case\">x &lt;2&gt;</span><div class=\"reason\">output has shape [2], expected [3]</div></li></ul><p class=\"verdict verdict-wrong\" role=\"status\">有用例失败：修改代码后再次检查。通过或查看答案之前不会评分。</p></section></article>",
     );
+    assert.doesNotMatch(html, /Normalize rows/, 'a failing check does not show the solution');
+  });
+
+  it('renders a passed code exercise with its solution and the proposed rating for the user to choose', () => {
+    const view = {
+      kind: 'card' as const,
+      item: codeItem,
+      reason: 'new' as const,
+      phase: 'passed' as const,
+      counts,
+      checks: 2,
+      proposed: Rating.Hard,
+      previews: new QuizScheduler().preview(undefined, now),
+      codeGrade: { results: [{ name: 'x [1][4]', passed: true, reason: 'ok' }], passedCount: 1, rating: Rating.Good },
+    };
+    const html = renderQuizMain({ language: 'en', now, view }, engine);
+    assert.match(html, /<p class="verdict verdict-correct" role="status">All cases pass. Hard is proposed: rate how hard it was.<\/p>/);
+    assert.match(html, /<section class="explanation solution"><h2>Solution<\/h2><p>Normalize rows.<\/p>/);
+    assert.match(html, /<button type="button" class="rating rating-2 suggested" data-action="rate" data-rating="2" data-key="2" data-autofocus aria-keyshortcuts="2" aria-label="Hard: next review in 6m \(key 2\) \(suggested\)">/);
+    assert.equal(html.match(/data-action="rate"/g)?.length, 4, 'all four ratings are offered');
+    assert.doesNotMatch(html, /data-action="checkCode" data-key/, 'keys 1–4 rate once the exercise passed');
+    assert.doesNotMatch(html, /data-action="(next|showSolution)"/);
+    const solution = renderQuizMain({ language: 'en', now, view: { ...view, phase: 'solution', proposed: undefined, previews: undefined, canUndo: true } }, engine);
+    assert.match(solution, /Solution shown: rated Again\./);
+    assert.match(solution, /data-action="next"/);
+    assert.match(solution, /<p class="undo"><button type="button" class="secondary" data-action="undo" data-key="undo"/);
   });
 
   it('renders the empty state with the next due time and Practise ahead', () => {
@@ -80,10 +106,10 @@ describe('quiz renderer', () => {
       "<link rel=\"stylesheet\" href=\"https://x/quiz.css\">\n" +
       "<title>Quiz — Topic: Norms &quot;x&quot;</title>\n" +
       "</head>\n" +
-      "<body data-state=\"{&quot;topicKey&quot;:&quot;builtin/a&quot;,&quot;language&quot;:&quot;en&quot;}\">\n" +
+      "<body data-state=\"{&quot;topicKey&quot;:&quot;builtin/a&quot;,&quot;language&quot;:&quot;en&quot;,&quot;focus&quot;:false}\">\n" +
       "<header class=\"toolbar\" role=\"toolbar\" aria-label=\"Quiz actions\"><span class=\"scope\">Topic: Norms &quot;x&quot;</span><span class=\"spacer\"></span><button type=\"button\" data-action=\"showProgress\" aria-label=\"Show progress\">Progress</button><button type=\"button\" data-action=\"setLanguage\" data-language=\"zh-cn\" aria-label=\"Show the quiz in Chinese\" title=\"Show the quiz in Chinese\">中文</button></header>\n" +
       "<main id=\"quiz\" aria-live=\"polite\"><section class=\"empty\"><h1 tabindex=\"-1\" data-autofocus>Nothing is due right now</h1><p class=\"next-due\">No card is scheduled yet.</p></section></main>\n" +
-      "<footer class=\"keys\">Keys: 1–4 choose or rate · Space show answer · Enter continue</footer>\n" +
+      "<footer class=\"keys\">Keys: 1–4 choose or rate · Space show answer · Enter continue · Ctrl+Z undo</footer>\n" +
       "<script nonce=\"NONCE123\" src=\"https://x/quiz.js\"></script>\n" +
       "</body>\n" +
       "</html>",

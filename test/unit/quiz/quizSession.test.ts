@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { emptyProgress, recordReview, type QuizProgress } from '../../../src/quiz/progressStore';
-import { QuizSession, type CardView, type SessionView } from '../../../src/quiz/quizSession';
+import { QuizSession, ratingFromChecklist, type CardView, type SessionView } from '../../../src/quiz/quizSession';
 import { QuizScheduler, Rating, State } from '../../../src/quiz/scheduler';
 import type { CodeGrade } from '../../../src/quiz/codeGrading';
 import { DAY, localTime, MINUTE } from './fixtures';
@@ -88,23 +88,84 @@ describe('quiz session', () => {
     assert.deepEqual(asCard(session.view(emptyProgress(), now, { ...settings, newPerDay: 2 })).counts, { learning: 0, review: 0, new: 2, ahead: 0 });
   });
 
-  it('records a code check once (Good when all cases pass), keeps later results, and skips without recording', () => {
+  it('a failing code check records nothing and shows no solution; a pass proposes a rating the user picks', () => {
     const session = new QuizSession([ITEMS[2], recallItem], undefined);
     const progress = emptyProgress();
     session.view(progress, now, settings);
     const failing: CodeGrade = { results: [{ name: 'c1', passed: false, reason: 'output[0] = 1, expected 2' }], passedCount: 0, rating: Rating.Again };
     const passing: CodeGrade = { results: [{ name: 'c1', passed: true, reason: 'ok' }], passedCount: 1, rating: Rating.Good };
-    assert.equal(session.codeChecked(failing, progress, now, scheduler)?.review.rating, Rating.Again);
-    assert.equal(session.codeChecked(passing, progress, now, scheduler), undefined, 'the first check is the one recorded');
-    const checked = asCard(session.view(progress, now, settings));
-    assert.equal(checked.phase, 'checked');
-    assert.equal(checked.codeGrade, passing);
+    assert.equal(session.codeChecked(failing, progress, now, scheduler), true);
+    const failed = asCard(session.view(progress, now, settings));
+    assert.equal(failed.phase, 'question', 'checking the untouched starter neither rates the card nor reveals the solution');
+    assert.equal(failed.codeGrade, failing);
+    assert.equal(failed.rating, undefined);
+    assert.equal(session.next(), false, 'a failing exercise is not left by Continue');
+    assert.equal(session.rate(Rating.Good, progress, now, scheduler), undefined, 'nor rated');
+    assert.equal(session.codeChecked(passing, progress, now, scheduler), true);
+    const passed = asCard(session.view(progress, now, settings));
+    assert.equal(passed.phase, 'passed');
+    assert.equal(passed.proposed, Rating.Hard, 'it took two checks');
+    assert.equal(passed.previews?.length, 4);
+    const recorded = session.rate(Rating.Easy, progress, now, scheduler);
+    assert.ok(recorded);
+    assert.equal(recorded.review.rating, Rating.Easy, 'the user’s choice is recorded');
+    assert.equal(asCard(session.view(recordReview(progress, recorded.state, recorded.review), now, settings)).item.id, 'a/recall');
+
+    const first = new QuizSession([ITEMS[2]], undefined);
+    first.view(progress, now, settings);
+    first.codeChecked(passing, progress, now, scheduler);
+    assert.equal(asCard(first.view(progress, now, settings)).proposed, Rating.Good, 'a pass at the first check proposes Good');
+  });
+
+  it('Show solution counts as a lapse; skipping records nothing', () => {
+    const progress = emptyProgress();
+    const session = new QuizSession([ITEMS[2], recallItem], undefined);
+    session.view(progress, now, settings);
+    const lapse = session.showSolution(progress, now, scheduler);
+    assert.equal(lapse?.review.rating, Rating.Again);
+    assert.equal(asCard(session.view(progress, now, settings)).phase, 'solution');
+    assert.equal(session.showSolution(progress, now, scheduler), undefined, 'recorded once');
     assert.equal(session.next(), true);
 
     const skipping = new QuizSession([ITEMS[2], recallItem], undefined);
     skipping.view(progress, now, settings);
     assert.equal(skipping.skip(), true);
     assert.equal(asCard(skipping.view(progress, now, settings)).item.id, 'a/recall');
+  });
+
+  it('proposes a recall rating from the ticked checklist', () => {
+    assert.deepEqual([ratingFromChecklist(2, 2), ratingFromChecklist(1, 2), ratingFromChecklist(1, 3), ratingFromChecklist(0, 2)], [Rating.Good, Rating.Hard, Rating.Again, Rating.Again]);
+    const progress = emptyProgress();
+    const session = new QuizSession([recallItem], undefined);
+    session.view(progress, now, settings);
+    assert.equal(session.setChecklist([0]), false, 'only once revealed');
+    session.reveal(progress, now, scheduler);
+    assert.equal(asCard(session.view(progress, now, settings)).proposed, undefined);
+    assert.equal(session.setChecklist([1, 0, 1, 7]), true);
+    const view = asCard(session.view(progress, now, settings));
+    assert.deepEqual(view.checked, [0, 1]);
+    assert.equal(view.proposed, Rating.Good);
+    session.setChecklist([1]);
+    assert.equal(asCard(session.view(progress, now, settings)).proposed, Rating.Hard);
+  });
+
+  it('undoes the last rating: the card comes back unanswered', () => {
+    let progress = emptyProgress();
+    const session = new QuizSession([mcItem, recallItem], undefined);
+    session.view(progress, now, settings);
+    assert.equal(session.undo(), undefined, 'nothing to undo yet');
+    const recorded = session.choose(0, progress, now, scheduler);
+    assert.ok(recorded);
+    progress = recordReview(progress, recorded.state, recorded.review);
+    session.next();
+    const next = asCard(session.view(progress, now, settings));
+    assert.equal(next.item.id, 'a/recall');
+    assert.equal(next.canUndo, true);
+    assert.deepEqual(session.undo(), { itemId: 'a/mc', reviewId: recorded.review.id, reason: 'new' });
+    const back = asCard(session.view(emptyProgress(), now, settings));
+    assert.equal(back.item.id, 'a/mc');
+    assert.equal(back.phase, 'question');
+    assert.equal(back.canUndo, undefined);
   });
 
   it('says when the next card is due when nothing is, and practises ahead without repeating a card', () => {

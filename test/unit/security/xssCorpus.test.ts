@@ -253,7 +253,7 @@ describe('XSS corpus (issue 7)', () => {
       fs.rmSync(folder, { recursive: true, force: true });
     });
 
-    const load = () => loadDeck({ id: 'user', label: '.interview', folder, trusted: false });
+    const load = () => loadDeck({ folder, trusted: false, fallback: { id: 'user', title: { en: '.interview' } } });
 
     it('loads every file but the refused ones, which are reported as problems', async () => {
       const deck = await load();
@@ -293,7 +293,7 @@ describe('XSS corpus (issue 7)', () => {
 describe('webview Content-Security-Policy (issue 7)', () => {
   const now = new Date(2025, 0, 10, 12);
   const emptyStats = { reviewsPerDay: [{ day: '2025-01-10', count: 0 }], retention: { reviews: 0, passed: 0, rate: undefined }, cardsByState: { new: 0, learning: 0, review: 0, relearning: 0 }, topics: [] };
-  const topic: Topic = { id: 't', title: { en: 'T' }, tags: [], snippets: [], sources: [], body: { en: 'Body.' } };
+  const topic: Topic = { id: 't', title: { en: 'T' }, tags: [], snippets: [], sources: [], related: [], problems: [], body: { en: 'Body.' } };
   const documents: Record<string, (nonce: string) => string> = {
     topic: (nonce) => renderTopicDocument(topicModel(topic), resources(nonce), engine, {}),
     quiz: (nonce) => renderQuizDocument({ language: 'en', now, view: { kind: 'empty', answered: 0, canPractiseAhead: false, practisingAhead: false } }, resources(nonce, 'quiz.js'), engine),

@@ -10,6 +10,8 @@ const topic: Topic = {
   question: { en: 'How does *dropout* work?' },
   tags: [],
   snippets: [],
+  related: [],
+  problems: [],
   checklist: { en: ['Scales by $1/(1-p)$'], 'zh-cn': ['乘以 $1/(1-p)$'] },
   sources: [{ title: 'Dropout "paper"', authors: 'Srivastava et al.', year: 2014, url: 'https://jmlr.org/x?a=1&b=2' }],
   body: { en: 'Body.', 'zh-cn': '正文。' },
@@ -39,6 +41,15 @@ describe('topic document', () => {
         '<section class="checklist"><h2>What the interviewer listens for</h2><p class="hint">Tick each point your own answer covered.</p><ul><li><label><input type="checkbox" data-index="0"> <span>Zero units in training</span></label></li></ul></section>\n' +
         '<section class="references"><h2>References</h2><ol><li><a href="https://jmlr.org/x?a=1&amp;b=2" rel="noopener noreferrer">Dropout &quot;paper&quot;</a> <span class="byline">Srivastava et al., 2014</span></li></ol></section></article>',
     );
+  });
+
+  it('renders the checklist items the user ticked as checked', () => {
+    const html = renderTopicArticle(model({ topic: { ...topic, checklist: { en: ['a', 'b', 'c'] } }, checked: [0, 2] }), engine, {});
+    assert.match(html, /<input type="checkbox" data-index="0" checked> <span>a<\/span>/);
+    assert.match(html, /<input type="checkbox" data-index="1"> <span>b<\/span>/);
+    assert.match(html, /<input type="checkbox" data-index="2" checked> <span>c<\/span>/);
+    assert.deepEqual(parseTopicWebviewMessage({ type: 'setChecked', checked: [0, 2] }), { type: 'setChecked', checked: [0, 2] });
+    assert.equal(parseTopicWebviewMessage({ type: 'setChecked', checked: [-1] }), undefined);
   });
 
   it('renders the Chinese text and labels for zh-cn', () => {
