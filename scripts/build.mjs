@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Bundles the extension host code, the snippet runner's worker, the webview scripts and the integration tests
-// with esbuild, and copies KaTeX's stylesheet and fonts next to the webview scripts.
+// Bundles the extension host code (the vscode layer and, apart, the core), the snippet runner's worker, the webview
+// scripts and the integration tests with esbuild, and copies KaTeX's stylesheet and fonts next to the webview scripts.
 // Flags: --production (minified, no sourcemaps), --watch.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -24,51 +24,25 @@ const nodeCommon = {
 };
 
 /**
- * Packages the extension loads only when first needed (the Markdown engine, KaTeX and highlight.js on the first render;
- * YAML and zod on the first deck or message parsed) go into files of their own under dist/vendor/: left in dist/extension.js, Node
- * would parse all ~550 KiB of them on every activation. Our code keeps requiring them by package name; the plugin
- * points those requires at the vendor files.
+ * Two files for the extension host: dist/extension.js (the vscode layer, what activation loads) and dist/core.js (the
+ * vscode-free core with its libraries: markdown-it, KaTeX, highlight.js, YAML, zod, ts-fsrs), which src/loadCore.ts
+ * requires on first use. The plugin keeps that require pointing at the other file instead of bundling the core in.
  */
-const HIGHLIGHT_LANGUAGES = ['python', 'typescript', 'javascript', 'bash', 'json'];
-const VENDOR_PACKAGES = {
-  'markdown-it': 'markdown-it.js',
-  '@vscode/markdown-it-katex': 'markdown-it-katex.js',
-  'highlight.js/lib/core': 'highlight-core.js',
-  ...Object.fromEntries(HIGHLIGHT_LANGUAGES.map((language) => [`highlight.js/lib/languages/${language}`, `highlight-${language}.js`])),
-  yaml: 'yaml.js',
-  zod: 'zod.js',
-  // Shared by extension.js and quizRuntime.js: one configuration of the message bundle for both.
-  '@vscode/l10n': 'l10n.js',
-};
-/**
- * zod's entry point re-exports every locale (~260 KiB, as `z.locales`), so its vendor file exports only the schema
- * builders our code calls (`z.<name>(…)` in src/); tree-shaking drops the rest. Add a name here when code uses a new one.
- */
-const ZOD_FUNCTIONS = ['array', 'boolean', 'codec', 'date', 'discriminatedUnion', 'enum', 'iso', 'literal', 'number', 'object', 'record', 'strictObject', 'string', 'union'];
-const vendorSource = (name) =>
-  name === 'zod' ? `export { ${ZOD_FUNCTIONS.join(', ')} } from 'zod';` : `module.exports = require(${JSON.stringify(name)});`;
-const vendorPlugin = {
-  name: 'vendor',
+const lazyCorePlugin = {
+  name: 'lazy-core',
   setup(build) {
-    const filter = new RegExp(`^(${Object.keys(VENDOR_PACKAGES).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter }, (args) => ({ path: `./vendor/${VENDOR_PACKAGES[args.path]}`, external: true }));
-    // The quiz core (~85 KiB with ts-fsrs) is its own file, required when the quiz first loads (registerQuiz's import()).
-    if (build.initialOptions.outfile === rel('dist/extension.js')) {
-      build.onResolve({ filter: /^\.\/quizRuntime$/ }, () => ({ path: './quizRuntime.js', external: true }));
-    }
+    build.onResolve({ filter: /^\.\/core$/ }, (args) =>
+      path.basename(args.importer) === 'loadCore.ts' ? { path: './core.js', external: true } : undefined,
+    );
   },
 };
-const vendorTargets = Object.entries(VENDOR_PACKAGES).map(([name, file]) => ({
-  ...nodeCommon,
-  sourcemap: false,
-  stdin: { contents: vendorSource(name), resolveDir: root, loader: 'js' },
-  outfile: rel('dist/vendor', file),
-}));
+
+const extensionTarget = { ...nodeCommon, entryPoints: [rel('src/extension.ts')], outfile: rel('dist/extension.js'), external: ['vscode'], plugins: [lazyCorePlugin], metafile: true };
+const coreTarget = { ...nodeCommon, entryPoints: [rel('src/core.ts')], outfile: rel('dist/core.js'), external: ['vscode'], metafile: true };
 
 const targets = [
-  { ...nodeCommon, entryPoints: [rel('src/extension.ts')], outfile: rel('dist/extension.js'), external: ['vscode'], plugins: [vendorPlugin] },
-  { ...nodeCommon, entryPoints: [rel('src/quiz/quizRuntime.ts')], outfile: rel('dist/quizRuntime.js'), external: ['vscode'], plugins: [vendorPlugin] },
-  ...vendorTargets,
+  extensionTarget,
+  coreTarget,
   {
     bundle: true,
     platform: 'browser',
@@ -82,7 +56,16 @@ const targets = [
   },
 ];
 
-const runnerWorker = rel('src/snippets/runner/worker.ts');
+/** A module in both host files would run twice with separate state (two localizations, two caches): refuse it. */
+function checkNothingBundledTwice(extensionMeta, coreMeta) {
+  const inExtension = new Set(Object.keys(extensionMeta.inputs));
+  const shared = Object.keys(coreMeta.inputs).filter((input) => inExtension.has(input));
+  if (shared.length > 0) {
+    throw new Error(`these modules are bundled into both dist/extension.js and dist/core.js (import their values through core()):\n  ${shared.join('\n  ')}`);
+  }
+}
+
+const runnerWorker = rel('src/snippets/core/runner/worker.ts');
 if (fs.existsSync(runnerWorker)) {
   targets.push({ ...nodeCommon, entryPoints: [runnerWorker], outfile: rel('dist/runnerWorker.js') });
 }
@@ -108,7 +91,7 @@ function copyKatexAssets() {
 }
 
 async function generateEditorSnippets() {
-  const generator = rel('src/snippets/editorSnippets.ts');
+  const generator = rel('src/snippets/core/editorSnippets.ts');
   if (!fs.existsSync(generator)) return;
   // Bundled on the fly so the build needs no TypeScript loader.
   const bundled = rel('out/build/editorSnippets.cjs');
@@ -129,7 +112,8 @@ async function main() {
     console.log('[build] watching for changes…');
     return;
   }
-  await Promise.all(targets.map((options) => esbuild.build(options)));
+  const results = await Promise.all(targets.map((options) => esbuild.build(options)));
+  checkNothingBundledTwice(results[targets.indexOf(extensionTarget)].metafile, results[targets.indexOf(coreTarget)].metafile);
   console.log(`[build] ${production ? 'production' : 'development'} build in ${Date.now() - started} ms`);
 }
 

@@ -4,9 +4,9 @@ import { registerTopicCommands } from './commands/topicCommands';
 import { ContentService } from './content/contentService';
 import { registerQuizModule } from './quiz/registerQuiz';
 import { SnippetService } from './snippets/snippetService';
-import { configureLocalization } from './util/localization';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
-import { ChecklistStore } from './webview/checklistStore';
+import { core } from './loadCore';
+import type { ChecklistStore } from './webview/core/checklistStore';
 import { TopicPanelManager } from './webview/topicPanel';
 
 export const TOPICS_VIEW_ID = 'mlInterview.topics';
@@ -21,11 +21,12 @@ export interface ExtensionApi {
 
 /** Wires services and registrations; every feature lives in its own module. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  configureLocalization(vscode.l10n.bundle, vscode.env.language);
   const content = new ContentService(context.extensionUri);
   const snippets = new SnippetService(context.extensionUri);
   const tree = new TopicTreeProvider(content, snippets);
-  const checklists = new ChecklistStore(context.globalState);
+  // The store lives in the core, which loads on first use: the first checklist read loads it, never activation.
+  let checklistStore: ChecklistStore | undefined;
+  const checklists = () => (checklistStore ??= new (core().ChecklistStore)(context.globalState));
   const panels = new TopicPanelManager(context.extensionUri, content, {
     snippetTitles: (ids, language) => ids.flatMap((id) => {
       const snippet = snippets.find(id);
@@ -33,8 +34,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     openSnippet: (id) => snippets.open(id),
     quizTopic: (key) => vscode.commands.executeCommand('mlInterview.quizTopic', key),
-    checkedItems: (key) => checklists.checked(key),
-    setCheckedItems: (key, checked) => checklists.setChecked(key, checked),
+    checkedItems: (key) => checklists().checked(key),
+    setCheckedItems: (key, checked) => checklists().setChecked(key, checked),
   });
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const quiz = registerQuizModule(context, { content, runner: snippets, treeView });

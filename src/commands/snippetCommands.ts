@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
+import { core } from '../loadCore';
 import type { ContentService } from '../content/contentService';
-import { localize } from '../content/language';
-import { SNIPPET_CATALOG } from '../snippets/catalog';
 import type { SnippetService } from '../snippets/snippetService';
 
 /** Registers Open, Insert, Run and Stop Snippet. */
@@ -9,10 +8,10 @@ export function registerSnippetCommands(content: ContentService, snippets: Snipp
   const pick = async (title: string): Promise<string | undefined> => {
     const language = content.language;
     const picked = await vscode.window.showQuickPick(
-      SNIPPET_CATALOG.map((snippet) => ({
+      core().SNIPPET_CATALOG.map((snippet) => ({
         label: snippets.title(snippet, language),
         description: `${snippet.id}.ts · ${snippet.prefix}`,
-        detail: localize(snippet.description, language),
+        detail: core().localize(snippet.description, language),
         id: snippet.id,
       })),
       { title, placeHolder: vscode.l10n.t('Choose a snippet'), matchOnDescription: true, matchOnDetail: true },

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
+import { core } from '../loadCore';
 import { SETTINGS_SECTION, topicKey, type ContentService } from '../content/contentService';
-import { localize, otherLanguage } from '../content/language';
 import { OPEN_TOPIC_COMMAND } from '../views/topicTree';
 import type { TopicPanelManager } from '../webview/topicPanel';
-import { starterDeckFile } from '../content/starterDeck';
 
 /** Registers the commands that browse topics and manage user decks. */
 export function registerTopicCommands(content: ContentService, panels: TopicPanelManager): vscode.Disposable {
@@ -23,9 +22,9 @@ export function registerTopicCommands(content: ContentService, panels: TopicPane
 async function pickTopic(content: ContentService): Promise<string | undefined> {
   const language = content.language;
   const items = (await content.topics()).map((topic) => ({
-    label: localize(topic.title, language) ?? topic.id,
-    description: topic.title[otherLanguage(language)],
-    detail: localize(topic.summary, language),
+    label: core().localize(topic.title, language) ?? topic.id,
+    description: topic.title[core().otherLanguage(language)],
+    detail: core().localize(topic.summary, language),
     key: topicKey(topic),
   }));
   const picked = await vscode.window.showQuickPick(items, {
@@ -49,7 +48,7 @@ async function createStarterDeckFile(): Promise<void> {
   let file = vscode.Uri.joinPath(folder, 'my-first-topic.md');
   for (let n = 2; await exists(file); n++) file = vscode.Uri.joinPath(folder, `my-first-topic-${n}.md`);
   const id = file.path.split('/').pop()?.replace(/\.md$/, '') ?? 'my-first-topic';
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(starterDeckFile(id)));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(core().starterDeckFile(id)));
   await vscode.window.showTextDocument(file);
 }
 

@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { core } from '../loadCore';
 import { Disposable } from '../util/dispose';
-import { DECK_MANIFEST, loadBuiltInDecks, loadDeck, type Deck, type LoadedTopic } from './deckLoader';
-import { resolveLanguage, type ContentLanguage, type LanguageSetting } from './language';
+import type { Deck, LoadedTopic } from './core/deckLoader';
+import type { ContentLanguage, LanguageSetting } from './core/language';
 
 export const SETTINGS_SECTION = 'mlInterview';
 
@@ -42,7 +43,7 @@ export class ContentService extends Disposable {
   /** The content language: the setting, or VS Code's display language when it is `auto`. */
   get language(): ContentLanguage {
     const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<LanguageSetting>('language', 'auto');
-    return resolveLanguage(setting, vscode.env.language);
+    return core().resolveLanguage(setting, vscode.env.language);
   }
 
   decks(): Promise<Deck[]> {
@@ -71,9 +72,9 @@ export class ContentService extends Disposable {
     const userFolders = this.userDeckFolders();
     this.watchUserDecks(userFolders);
     const [builtIn, ...user] = await Promise.all([
-      loadBuiltInDecks(this.builtInDecksFolder),
+      core().loadBuiltInDecks(this.builtInDecksFolder),
       ...userFolders.map(({ workspaceFolder, folder }) =>
-        loadDeck({
+        core().loadDeck({
           folder,
           trusted: false,
           fallback: { id: `user:${workspaceFolder.uri.toString()}`, title: { en: `${workspaceFolder.name} · ${path.basename(folder)}` } },
@@ -99,7 +100,7 @@ export class ContentService extends Disposable {
     for (const { workspaceFolder, folder } of folders) {
       const relative = path.relative(workspaceFolder.uri.fsPath, folder).split(path.sep).join('/');
       // Watch the folder itself too, so creating or deleting `.interview` is noticed.
-      for (const glob of [`${relative}/*.md`, `${relative}/${DECK_MANIFEST}`, relative]) {
+      for (const glob of [`${relative}/*.md`, `${relative}/${core().DECK_MANIFEST}`, relative]) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceFolder, glob));
         const onChange = () => this.reload();
         this.userDeckWatchers.push(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));

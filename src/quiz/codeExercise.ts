@@ -4,10 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { core } from '../loadCore';
 import type { SnippetRunner } from '../snippets/snippetService';
-import type { ExerciseId } from './cardSchema';
-import type { CodeGrade } from './codeGrading';
-import { buildHarness, EXERCISE_GOLDEN, exerciseCases, gradeHarnessRun, type HarnessCase } from './codeHarness';
+import type { ExerciseId } from './core/cardSchema';
+import type { CodeGrade } from './core/codeGrading';
+import type { HarnessCase } from './core/codeHarness';
 import { explainTrustNeeded } from '../util/workspaceTrust';
 
 const CODE_LANGUAGES = ['typescript', 'javascript'];
@@ -87,20 +88,20 @@ export class CodeExercises {
     }
     const cases = await this.cases(exercise);
     const marker = `@@mlip-check-${randomBytes(12).toString('hex')}@@`;
-    const harness = buildHarness(exercise, document.getText(), cases, marker);
+    const harness = core().buildHarness(exercise, document.getText(), cases, marker);
     const filePath = document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
     const fileName = path.basename(document.uri.path) || `${exercise}.ts`;
     let output = '';
     const handle = this.runner.run(harness.source, { fileName, filePath, onOutput: (chunk) => (output += chunk.stream === 'stdout' ? chunk.text : '') });
     const result = await handle.result;
-    return gradeHarnessRun(output, harness, result, filePath ?? fileName);
+    return core().gradeHarnessRun(output, harness, result, filePath ?? fileName);
   }
 
   private async cases(exercise: ExerciseId): Promise<HarnessCase[]> {
     let cases = this.casesCache.get(exercise);
     if (!cases) {
-      const file = vscode.Uri.joinPath(this.extensionUri, 'snippets', 'golden', `${EXERCISE_GOLDEN[exercise]}.json`).fsPath;
-      cases = exerciseCases(exercise, JSON.parse(await readFile(file, 'utf8')) as unknown);
+      const file = vscode.Uri.joinPath(this.extensionUri, 'snippets', 'golden', `${core().EXERCISE_GOLDEN[exercise]}.json`).fsPath;
+      cases = core().exerciseCases(exercise, JSON.parse(await readFile(file, 'utf8')) as unknown);
       this.casesCache.set(exercise, cases);
     }
     return cases;

@@ -1,11 +1,9 @@
 // Show Progress: one webview panel, redrawn when progress or cards change.
 import * as vscode from 'vscode';
+import { core } from '../loadCore';
 import { lockedDownWebviewOptions } from '../webview/webviewOptions';
-import { newNonce } from '../webview/webviewShell';
-import type { ContentLanguage } from '../content/language';
+import type { ContentLanguage } from '../content/core/language';
 import { Disposable } from '../util/dispose';
-import { renderProgressDocument } from './progressDocument';
-import { parseProgressWebviewMessage } from './quizMessages';
 import type { QuizService } from './quizService';
 
 export const PROGRESS_VIEW_TYPE = 'mlInterview.progress';
@@ -35,7 +33,7 @@ export class ProgressPanelManager extends Disposable {
         if (this.panel === panel) this.panel = undefined;
       });
       panel.webview.onDidReceiveMessage(async (raw: unknown) => {
-        const message = parseProgressWebviewMessage(raw);
+        const message = core().parseProgressWebviewMessage(raw);
         if (message?.type === 'setLanguage') {
           this.language = message.language;
           await this.render();
@@ -57,9 +55,9 @@ export class ProgressPanelManager extends Disposable {
     for (const topic of stats.topics) topicTitles[topic.topic] = (await this.service.topicTitle(topic.topic, language)) ?? topic.topic;
     const webview = panel.webview;
     const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
-    this.html = renderProgressDocument(
+    this.html = core().renderProgressDocument(
       { language, stats, topicTitles },
-      { cspSource: webview.cspSource, nonce: newNonce(), scriptUri: asset('dist', 'webview', 'progress.js'), styleUris: [asset('media', 'topic.css'), asset('media', 'progress.css')] },
+      { cspSource: webview.cspSource, nonce: core().newNonce(), scriptUri: asset('dist', 'webview', 'progress.js'), styleUris: [asset('media', 'topic.css'), asset('media', 'progress.css')] },
     );
     if (this.panel === panel) webview.html = this.html;
   }

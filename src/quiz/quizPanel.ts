@@ -1,17 +1,17 @@
 // The quiz webview panel: one at a time, revived after a reload by the serializer. The panel owns the webview's
 // lifecycle; the session (quizSession.ts) decides what to show and the renderer (quizDocument.ts) draws it.
 import * as vscode from 'vscode';
+import type { MarkdownEngine } from '../content/core/markdownEngine';
+import { core } from '../loadCore';
 import { lockedDownWebviewOptions } from '../webview/webviewOptions';
-import { newNonce } from '../webview/webviewShell';
-import type { ContentLanguage } from '../content/language';
-import { MarkdownEngine } from '../content/markdownEngine';
+import type { ContentLanguage } from '../content/core/language';
 import { Disposable } from '../util/dispose';
 import type { CodeExercises } from './codeExercise';
-import { parseQuizWebviewMessage, quizPanelStateSchema, type QuizHostMessage, type QuizWebviewMessage } from './quizMessages';
-import { renderQuizDocument, renderQuizMain, type QuizPageModel } from './quizDocument';
+import type { QuizHostMessage, QuizWebviewMessage } from './core/quizMessages';
+import type { QuizPageModel } from './core/quizDocument';
 import type { QuizService } from './quizService';
-import { QuizSession, type ReviewToRecord, type SessionView } from './quizSession';
-import type { Grade } from './scheduler';
+import type { ReviewToRecord, SessionView, QuizSession } from './core/quizSession';
+import type { Grade } from './core/scheduler';
 
 export const QUIZ_VIEW_TYPE = 'mlInterview.quiz';
 
@@ -27,7 +27,7 @@ export interface QuizPanelHandle {
 
 export class QuizPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
   private panel: QuizPanel | undefined;
-  readonly engine = new MarkdownEngine();
+  readonly engine = new (core().MarkdownEngine)();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -62,14 +62,14 @@ export class QuizPanelManager extends Disposable implements vscode.WebviewPanelS
       webviewPanel.dispose();
       return;
     }
-    const state = quizPanelStateSchema.safeParse(rawState);
+    const state = core().quizPanelStateSchema.safeParse(rawState);
     webviewPanel.webview.options = lockedDownWebviewOptions(this.extensionUri);
     await this.adopt(webviewPanel, state.success ? state.data.topicKey : undefined, state.success ? state.data.language : this.service.language);
   }
 
   private async adopt(webviewPanel: vscode.WebviewPanel, topicKey: string | undefined, language: ContentLanguage): Promise<QuizPanel> {
     const items = await this.service.items();
-    const session = new QuizSession(items, topicKey);
+    const session = new (core().QuizSession)(items, topicKey);
     const panel = new QuizPanel(webviewPanel, session, language, this.extensionUri, this.service, this.exercises, this.engine);
     this.panel = panel;
     panel.onDispose(() => {
@@ -135,7 +135,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
   }
 
   async send(raw: unknown): Promise<void> {
-    const message = parseQuizWebviewMessage(raw);
+    const message = core().parseQuizWebviewMessage(raw);
     if (message && !this.isDisposed) await this.handle(message);
   }
 
@@ -273,13 +273,13 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     const model = await this.model();
     const webview = this.webviewPanel.webview;
     const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
-    this.mainHtml = renderQuizMain(model, this.engine);
+    this.mainHtml = core().renderQuizMain(model, this.engine);
     this.webviewPanel.title = model.topicKey !== undefined ? vscode.l10n.t('Quiz: {0}', model.topicTitle ?? model.topicKey) : vscode.l10n.t('Quiz');
-    webview.html = renderQuizDocument(
+    webview.html = core().renderQuizDocument(
       model,
       {
         cspSource: webview.cspSource,
-        nonce: newNonce(),
+        nonce: core().newNonce(),
         scriptUri: asset('dist', 'webview', 'quiz.js'),
         styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css'), asset('media', 'quiz.css')],
       },
@@ -291,7 +291,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
   private async update(): Promise<void> {
     if (this.isDisposed) return;
     const model = await this.model();
-    this.mainHtml = renderQuizMain(model, this.engine);
+    this.mainHtml = core().renderQuizMain(model, this.engine);
     // The page moves the focus to the step's main control only while the quiz is the active editor.
     const message: QuizHostMessage = { type: 'update', body: this.mainHtml, focus: this.webviewPanel.active };
     await this.webviewPanel.webview.postMessage(message);

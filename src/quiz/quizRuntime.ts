@@ -1,17 +1,16 @@
-// Everything the quiz needs once it is first used: loaded by registerQuiz.ts with a dynamic import, so ts-fsrs,
-// YAML, zod schemas and markdown-it stay out of activation.
+// Everything the quiz needs once it is first used: created by registerQuiz.ts on first use, when it loads the core
+// (ts-fsrs, YAML card files, zod schemas, markdown-it) through loadCore.ts.
 import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
-import { configureLocalization } from '../util/localization';
 import { CodeExercises } from './codeExercise';
-import { exportProgressJson } from './progressStore';
 import { ProgressPanelManager, PROGRESS_VIEW_TYPE } from './progressPanel';
 import { QuizPanelManager, type QuizPanelHandle } from './quizPanel';
 import { QuizService } from './quizService';
-import { QuizStore, type ProgressMemento } from './quizStore';
-import type { TopicProgressSnapshot } from './topicProgress';
+import type { ProgressMemento, QuizStore } from './core/quizStore';
+import { core } from '../loadCore';
+import type { TopicProgressSnapshot } from './core/topicProgress';
 
 export { PROGRESS_VIEW_TYPE };
 
@@ -27,9 +26,6 @@ export class QuizRuntime extends Disposable {
     onSnapshot: (snapshot: TopicProgressSnapshot) => void,
   ) {
     super();
-    // The packaged extension loads the quiz core from its own file (dist/quizRuntime.js), with its own copy of the
-    // localization module; configure that copy as activation configured the main one.
-    configureLocalization(vscode.l10n.bundle, vscode.env.language);
     this.service = this.register(new QuizService(context, content));
     const exercises = new CodeExercises(context.extensionUri, runner);
     this.quizPanels = this.register(new QuizPanelManager(context.extensionUri, this.service, exercises));
@@ -51,7 +47,7 @@ export class QuizRuntime extends Disposable {
 
   /** A store reading the same globalState, as a new window (or a restart) would: for tests. */
   freshStore(): QuizStore {
-    return new QuizStore(this.context.globalState as ProgressMemento, () => this.service.scheduler());
+    return new (core().QuizStore)(this.context.globalState as ProgressMemento, () => this.service.scheduler());
   }
 
   async resetProgress(): Promise<boolean> {
@@ -86,7 +82,7 @@ export class QuizRuntime extends Disposable {
         filters: { JSON: ['json'] },
       }));
     if (!uri) return undefined;
-    const json = exportProgressJson(await this.service.store.current(), new Date());
+    const json = core().exportProgressJson(await this.service.store.current(), new Date());
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
     void vscode.window.showInformationMessage(vscode.l10n.t('Quiz progress exported to {0}.', uri.fsPath));
     return uri;
@@ -103,7 +99,7 @@ export class QuizRuntime extends Disposable {
       }));
     if (!uri) return undefined;
     // Loaded only here: it brings its own markdown-it for the LaTeX-keeping rules Anki needs.
-    const { exportAnkiDeck } = await import('./ankiExport');
+    const { exportAnkiDeck } = core();
     const items = await this.service.items();
     const text = exportAnkiDeck(
       items.map((item) => item.card),

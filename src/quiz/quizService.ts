@@ -1,15 +1,15 @@
 // The quiz's data on the host: the cards of every deck (loaded on first use, reloaded when decks change), the
 // progress store in globalState, the live settings, and per-topic figures for the tree and the status bar.
 import * as vscode from 'vscode';
+import type { QuizScheduler } from './core/scheduler';
+import { core } from '../loadCore';
 import { SETTINGS_SECTION, type ContentService } from '../content/contentService';
 import { Disposable } from '../util/dispose';
-import { computeProgressStats, type ProgressStats, type QuizProgress } from './progressStore';
-import { buildQueue } from './queue';
-import { deckItems, mergeDeckItems, readCardFiles, USER_CARD_FILE_SUFFIX, type QuizItem } from './quizItems';
-import type { SessionSettings } from './quizSession';
-import { QuizStore, SYNCED_KEYS, type Recovery } from './quizStore';
-import { QuizScheduler } from './scheduler';
-import type { TopicProgressSnapshot } from './topicProgress';
+import type { ProgressStats, QuizProgress } from './core/progressStore';
+import type { QuizItem } from './core/quizItems';
+import type { SessionSettings } from './core/quizSession';
+import type { Recovery, QuizStore } from './core/quizStore';
+import type { TopicProgressSnapshot } from './core/topicProgress';
 
 export const QUIZ_SETTINGS = `${SETTINGS_SECTION}.quiz`;
 
@@ -28,10 +28,10 @@ export class QuizService extends Disposable {
     private readonly content: ContentService,
   ) {
     super();
-    context.globalState.setKeysForSync([...SYNCED_KEYS]);
-    this.store = new QuizStore(context.globalState, () => this.scheduler(), () => new Date(), (recovery) => this.warnRecovered(recovery));
+    context.globalState.setKeysForSync([...core().SYNCED_KEYS]);
+    this.store = new (core().QuizStore)(context.globalState, () => this.scheduler(), () => new Date(), (recovery) => this.warnRecovered(recovery));
     this.register(content.onDidChange(() => this.reloadCards()));
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/*${USER_CARD_FILE_SUFFIX}`));
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/*${core().USER_CARD_FILE_SUFFIX}`));
     for (const event of [watcher.onDidCreate, watcher.onDidChange, watcher.onDidDelete]) this.register(event(() => this.reloadCards()));
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -53,8 +53,8 @@ export class QuizService extends Disposable {
   /** The scheduler for the current desired retention (rebuilt when the setting changes). */
   scheduler(): QuizScheduler {
     const retention = vscode.workspace.getConfiguration(QUIZ_SETTINGS).get<number>('desiredRetention', 0.9);
-    if (this.schedulerCache?.desiredRetention !== new QuizScheduler({ desiredRetention: retention }).desiredRetention) {
-      this.schedulerCache = new QuizScheduler({ desiredRetention: retention });
+    if (this.schedulerCache?.desiredRetention !== new (core().QuizScheduler)({ desiredRetention: retention }).desiredRetention) {
+      this.schedulerCache = new (core().QuizScheduler)({ desiredRetention: retention });
     }
     return this.schedulerCache;
   }
@@ -83,7 +83,7 @@ export class QuizService extends Disposable {
 
   async stats(progress: QuizProgress, now = new Date()): Promise<ProgressStats> {
     const items = await this.items();
-    return computeProgressStats(progress, items.map((item) => ({ id: item.id, topic: item.topicKey })), now);
+    return core().computeProgressStats(progress, items.map((item) => ({ id: item.id, topic: item.topicKey })), now);
   }
 
   /** Per-topic due counts and mastery for the tree, the badge and the status bar. */
@@ -93,7 +93,7 @@ export class QuizService extends Disposable {
     const stats = await this.stats(progress, now);
     const settings = this.settings();
     const cards = items.map((item) => ({ id: item.id, topic: item.topicKey }));
-    const queue = buildQueue(cards, progress.cards, progress.log, now, settings);
+    const queue = core().buildQueue(cards, progress.cards, progress.log, now, settings);
     const due = queue.entries.filter((entry) => entry.reason !== 'new').length;
     const newToday = queue.entries.filter((entry) => entry.reason === 'new').length;
     const topics: TopicProgressSnapshot['topics'] = {};
@@ -108,11 +108,11 @@ export class QuizService extends Disposable {
     const decks = await this.content.decks();
     const results = await Promise.all(
       decks.map(async (deck) => {
-        const files = await readCardFiles(deck.cardsFolder, deck.trusted, this.content.builtInDecksFolder);
-        return deckItems(deck, files);
+        const files = await core().readCardFiles(deck.cardsFolder, deck.trusted, this.content.builtInDecksFolder);
+        return core().deckItems(deck, files);
       }),
     );
-    const merged = mergeDeckItems(results);
+    const merged = core().mergeDeckItems(results);
     this.publishProblems(merged.problems);
     return merged.items;
   }

@@ -1,13 +1,13 @@
-// Registers Quiz Me and its companions. This module stays light (vscode and types only): the quiz core — ts-fsrs,
-// YAML card files, markdown-it — loads on first use from quizRuntime.ts (its own file when packaged).
+// Registers Quiz Me and its companions. The quiz runtime (panels, service, store) is created on first use; it loads
+// the vscode-free core (ts-fsrs, YAML card files, markdown-it) through loadCore.ts.
 import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
 import type { TopicTreeNode } from '../views/topicTree';
 import type { QuizPanelHandle } from './quizPanel';
-import type { QuizRuntime } from './quizRuntime';
-import type { TopicProgressInfo, TopicProgressSnapshot } from './topicProgress';
+import { QuizRuntime } from './quizRuntime';
+import type { TopicProgressInfo, TopicProgressSnapshot } from './core/topicProgress';
 
 export type { TopicProgressInfo };
 
@@ -110,10 +110,6 @@ class QuizModuleImpl extends Disposable implements QuizModule {
   /** Loads the quiz core once. */
   runtime(): Promise<QuizRuntime> {
     this.runtimePromise ??= Promise.resolve().then(() => {
-      // require, not import(): the packaged quiz core is a CommonJS file of its own (dist/quizRuntime.js), which must
-      // load through the extension host's require so that its `vscode` import resolves.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { QuizRuntime } = require('./quizRuntime') as typeof import('./quizRuntime');
       const runtime = new QuizRuntime(this.context, this.deps.content, this.deps.runner, (snapshot) => this.progress.update(snapshot));
       this.register(runtime);
       return runtime;

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { core } from '../loadCore';
 import { SETTINGS_SECTION } from '../content/contentService';
-import { localize, type ContentLanguage } from '../content/language';
+import type { ContentLanguage } from '../content/core/language';
 import { Disposable } from '../util/dispose';
 import { explainTrustNeeded } from '../util/workspaceTrust';
-import { SNIPPET_CATALOG, type SnippetInfo } from './catalog';
-import { stripDemo } from './editorSnippets';
-import { runTypeScript, type OutputChunk, type RunHandle, type RunResult } from './runner';
+import type { SnippetInfo } from './core/catalog';
+import type { OutputChunk, RunHandle, RunResult } from './core/runner';
 
 export const RUNNING_CONTEXT_KEY = 'mlInterview.snippetRunning';
 
@@ -34,11 +34,11 @@ export class SnippetService extends Disposable implements SnippetRunner {
   }
 
   find(id: string): SnippetInfo | undefined {
-    return SNIPPET_CATALOG.find((snippet) => snippet.id === id);
+    return core().SNIPPET_CATALOG.find((snippet) => snippet.id === id);
   }
 
   title(snippet: SnippetInfo, language: ContentLanguage): string {
-    return localize(snippet.title, language) ?? snippet.id;
+    return core().localize(snippet.title, language) ?? snippet.id;
   }
 
   /** Opens a copy of the snippet in an untitled editor, so edits never touch the installed extension. */
@@ -66,12 +66,12 @@ export class SnippetService extends Disposable implements SnippetRunner {
       return false;
     }
     const source = await readFile(path.join(this.snippetsDir, `${snippet.id}.ts`), 'utf8');
-    return editor.edit((builder) => builder.replace(editor.selection, `${stripDemo(source, `${snippet.id}.ts`)}\n`));
+    return editor.edit((builder) => builder.replace(editor.selection, `${core().stripDemo(source, `${snippet.id}.ts`)}\n`));
   }
 
   run(source: string, options: { fileName: string; filePath?: string; onOutput?(chunk: OutputChunk): void }): RunHandle {
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-    return runTypeScript(source, {
+    return core().runTypeScript(source, {
       ...options,
       snippetsDir: this.snippetsDir,
       workerScript: vscode.Uri.joinPath(this.extensionUri, 'dist', 'runnerWorker.js').fsPath,

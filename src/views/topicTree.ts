@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { core } from '../loadCore';
 import { topicKey, type ContentService } from '../content/contentService';
-import type { Deck, LoadedTopic } from '../content/deckLoader';
-import { localize, otherLanguage, type ContentLanguage } from '../content/language';
+import type { Deck, LoadedTopic } from '../content/core/deckLoader';
+import type { ContentLanguage } from '../content/core/language';
 import type { TopicProgressSource } from '../quiz/registerQuiz';
-import type { SnippetInfo } from '../snippets/catalog';
+import type { SnippetInfo } from '../snippets/core/catalog';
 import { Disposable } from '../util/dispose';
 
 export const OPEN_TOPIC_COMMAND = 'mlInterview.openTopic';
@@ -55,27 +56,27 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     switch (node.kind) {
       case 'deck': {
         const state = node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
-        const item = new vscode.TreeItem(localize(node.deck.title, language) ?? node.deck.id, state);
+        const item = new vscode.TreeItem(core().localize(node.deck.title, language) ?? node.deck.id, state);
         item.id = `deck:${node.deck.id}`;
         item.iconPath = new vscode.ThemeIcon(node.deck.trusted ? 'library' : 'folder-library');
         item.description = vscode.l10n.t('{0} topics', node.deck.topics.length);
-        item.tooltip = localize(node.deck.description, language) ?? (node.deck.trusted ? vscode.l10n.t('Built-in topics') : node.deck.folder);
+        item.tooltip = core().localize(node.deck.description, language) ?? (node.deck.trusted ? vscode.l10n.t('Built-in topics') : node.deck.folder);
         item.contextValue = node.deck.trusted ? 'deck.builtin' : 'deck.user';
         return item;
       }
       case 'topic': {
         const { topic } = node;
-        const title = localize(topic.title, language) ?? topic.id;
+        const title = core().localize(topic.title, language) ?? topic.id;
         const hasSnippets = this.snippetsOf(topic).length > 0;
         const item = new vscode.TreeItem(title, hasSnippets ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `topic:${topicKey(topic)}`;
-        const otherTitle = topic.title[otherLanguage(language)];
+        const otherTitle = topic.title[core().otherLanguage(language)];
         const progress = this.progress?.topicProgress(topicKey(topic));
         const progressText = progress && progress.state !== 'new' ? describeProgress(progress) : undefined;
         // Once studied, the figures matter more than the title in the other language.
         if (progressText) item.description = progressText;
         else if (otherTitle && otherTitle !== title) item.description = otherTitle;
-        const summary = localize(topic.summary, language);
+        const summary = core().localize(topic.summary, language);
         item.tooltip = new vscode.MarkdownString(
           [`**${escapeMarkdown(title)}**`, summary && escapeMarkdown(summary), progressText && `*${escapeMarkdown(progressText)}*`].filter(Boolean).join('\n\n'),
         );
@@ -91,7 +92,7 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         const item = new vscode.TreeItem(`${node.snippet.id}.ts`, vscode.TreeItemCollapsibleState.None);
         item.id = `snippet:${topicKey(node.topic)}:${node.snippet.id}`;
         item.description = this.snippets.title(node.snippet, language);
-        item.tooltip = localize(node.snippet.description, language);
+        item.tooltip = core().localize(node.snippet.description, language);
         item.iconPath = new vscode.ThemeIcon('file-code');
         item.contextValue = 'snippet';
         item.command = { command: 'mlInterview.openSnippet', title: vscode.l10n.t('Open Snippet'), arguments: [node.snippet.id] };

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { core } from '../loadCore';
 import { topicKey, type ContentService } from '../content/contentService';
-import type { LoadedTopic } from '../content/deckLoader';
-import { localize, type ContentLanguage } from '../content/language';
-import { MarkdownEngine, type RenderEnv } from '../content/markdownEngine';
+import type { LoadedTopic } from '../content/core/deckLoader';
+import type { ContentLanguage } from '../content/core/language';
+import type { RenderEnv } from '../content/core/markdownEngine';
 import { Disposable } from '../util/dispose';
-import type { TopicWebviewMessage } from './messages';
-import { renderTopicDocument, renderTopicUnavailableDocument, type TopicViewModel, type WebviewResources } from './topicDocument';
+import type { TopicWebviewMessage } from './core/messages';
+import type { TopicViewModel, WebviewResources } from './core/topicDocument';
 import { lockedDownWebviewOptions } from './webviewOptions';
-import { newNonce } from './webviewShell';
 
 export const TOPIC_VIEW_TYPE = 'mlInterview.topic';
 
@@ -26,7 +26,7 @@ export interface TopicPanelFeatures {
 /** One panel per topic: opening a topic again reveals its panel. Panels survive reloads via the serializer. */
 export class TopicPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, TopicPanel>();
-  private readonly engine = new MarkdownEngine();
+  private readonly engine = new (core().MarkdownEngine)();
   private readonly diagramCache = new Map<string, string | undefined>();
 
   constructor(
@@ -64,7 +64,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     }
     const panel = vscode.window.createWebviewPanel(
       TOPIC_VIEW_TYPE,
-      localize(topic.title, this.content.language) ?? topic.id,
+      core().localize(topic.title, this.content.language) ?? topic.id,
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus },
       lockedDownWebviewOptions(this.extensionUri),
     );
@@ -73,7 +73,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
-    const state = messageSchemas().topicPanelStateSchema.safeParse(rawState);
+    const state = core().topicPanelStateSchema.safeParse(rawState);
     const topics = await this.content.topics();
     const key = state.success && topics.some((t) => topicKey(t) === state.data.topicKey) ? state.data.topicKey : undefined;
     if (!key || this.panels.has(key)) {
@@ -139,18 +139,18 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     const deck = topic ? await this.content.deckOf(topic) : undefined;
     if (!topic || !deck) {
       const resources = this.resources(entry);
-      entry.show(renderTopicUnavailableDocument({ topicKey: entry.key, language: entry.language, title: entry.panel.title, resources }), resources.nonce);
+      entry.show(core().renderTopicUnavailableDocument({ topicKey: entry.key, language: entry.language, title: entry.panel.title, resources }), resources.nonce);
       return;
     }
     const index = deck.topics.findIndex((t) => topicKey(t) === entry.key);
     const neighbour = (other: LoadedTopic | undefined) =>
-      other ? { key: topicKey(other), title: localize(other.title, entry.language) ?? other.id } : undefined;
+      other ? { key: topicKey(other), title: core().localize(other.title, entry.language) ?? other.id } : undefined;
     const model: TopicViewModel = {
       topicKey: entry.key,
       topic,
       trust: deck.trusted ? 'trusted' : 'untrusted',
       language: entry.language,
-      deckLabel: localize(deck.title, entry.language) ?? deck.id,
+      deckLabel: core().localize(deck.title, entry.language) ?? deck.id,
       previous: neighbour(deck.topics[index - 1]),
       next: neighbour(deck.topics[index + 1]),
       openableSnippets: this.features.openSnippet ? this.features.snippetTitles?.(topic.snippets, entry.language) ?? [] : [],
@@ -158,9 +158,9 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       checked: this.features.checkedItems?.(entry.key) ?? [],
     };
     const env: RenderEnv = { readDiagram: (name) => this.readDiagram(deck.diagramsFolder, name) };
-    entry.panel.title = localize(topic.title, entry.language) ?? topic.id;
+    entry.panel.title = core().localize(topic.title, entry.language) ?? topic.id;
     const resources = this.resources(entry);
-    entry.show(renderTopicDocument(model, resources, this.engine, env), resources.nonce);
+    entry.show(core().renderTopicDocument(model, resources, this.engine, env), resources.nonce);
   }
 
   private resources(entry: TopicPanel): WebviewResources {
@@ -168,7 +168,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
     return {
       cspSource: webview.cspSource,
-      nonce: newNonce(),
+      nonce: core().newNonce(),
       scriptUri: asset('dist', 'webview', 'topic.js'),
       styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css')],
     };
@@ -189,12 +189,6 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
   }
 }
 
-/** The message schemas, required on first use: they bring zod, which activation does not need. */
-function messageSchemas(): typeof import('./messages') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./messages') as typeof import('./messages');
-}
-
 /** The lifecycle of one webview panel: its messages, its disposal, and which topic it shows. */
 class TopicPanel extends Disposable {
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
@@ -210,7 +204,7 @@ class TopicPanel extends Disposable {
     super();
     this.register(
       panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = messageSchemas().parseTopicWebviewMessage(raw);
+        const message = core().parseTopicWebviewMessage(raw);
         if (message) this.messageEmitter.fire(message);
       }),
     );

@@ -18,7 +18,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { runTypeScript } from '../../src/snippets/runner';
+import { runTypeScript } from '../../src/snippets/core/runner';
 
 const EXTENSION_ID = 'ml-interview-prep.ml-interview-prep';
 const SNIPPET = 'attention.ts';

@@ -3,8 +3,8 @@
 // per window, and the median of the calls after it.
 import { performance } from 'node:perf_hooks';
 import type { Card } from 'ts-fsrs';
-import { buildQueue, type QueueCard } from '../../src/quiz/queue';
-import { QuizScheduler, Rating, type QuizReview } from '../../src/quiz/scheduler';
+import { buildQueue, type QueueCard } from '../../src/quiz/core/queue';
+import { QuizScheduler, Rating, type QuizReview } from '../../src/quiz/core/scheduler';
 
 const CARDS = 10_000;
 const TOPICS = 50;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { QuizPanelHandle } from '../../src/quiz/quizPanel';
 import type { QuizRuntime } from '../../src/quiz/quizRuntime';
-import type { CardView } from '../../src/quiz/quizSession';
+import type { CardView } from '../../src/quiz/core/quizSession';
 import { activateExtension, closeAllEditors, waitFor, webviewTabs } from './helpers';
 
 type QuizHandle = QuizPanelHandle & { runtime: QuizRuntime };

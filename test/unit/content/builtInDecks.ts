@@ -1,8 +1,8 @@
 // The built-in curriculum as the extension loads it, read once for the content tests.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadBuiltInDecks, type Deck } from '../../../src/content/deckLoader';
-import { parseCardFiles, type CardParseResult } from '../../../src/quiz/cardSchema';
+import { loadBuiltInDecks, type Deck } from '../../../src/content/core/deckLoader';
+import { parseCardFiles, type CardParseResult } from '../../../src/quiz/core/cardSchema';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const DECKS_ROOT = path.join(ROOT, 'content', 'decks');

@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Deck, LoadedTopic } from '../../../src/content/deckLoader';
-import { CONTENT_LANGUAGES, type ContentLanguage } from '../../../src/content/language';
-import { MarkdownEngine } from '../../../src/content/markdownEngine';
+import type { Deck, LoadedTopic } from '../../../src/content/core/deckLoader';
+import { CONTENT_LANGUAGES, type ContentLanguage } from '../../../src/content/core/language';
+import { MarkdownEngine } from '../../../src/content/core/markdownEngine';
 import { builtInDecks, DECKS_ROOT, PROBLEMS_ROOT } from './builtInDecks';
 
 const SEED_ORDER = ['bn-vs-ln', 'self-attention', 'bert-pretraining', 'pre-norm-vs-post-norm', 'gpt-vs-bert', 'speeding-up-bert'];

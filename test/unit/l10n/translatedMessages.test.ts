@@ -2,16 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadDeck } from '../../../src/content/deckLoader';
-import { parseTopicFile } from '../../../src/content/topicParser';
-import { parseCardFile } from '../../../src/quiz/cardSchema';
-import { compareOutput } from '../../../src/quiz/codeGrading';
-import { runTypeScript } from '../../../src/snippets/runner';
-import { configureLocalization } from '../../../src/util/localization';
+import { loadDeck } from '../../../src/content/core/deckLoader';
+import { parseTopicFile } from '../../../src/content/core/topicParser';
+import { parseCardFile } from '../../../src/quiz/core/cardSchema';
+import { compareOutput } from '../../../src/quiz/core/codeGrading';
+import { runTypeScript } from '../../../src/snippets/core/runner';
+import { configureLocalization } from '../../../src/util/core/localization';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CHINESE_BUNDLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-const WORKER_SHIM = path.join(ROOT, 'test', 'unit', 'runner', 'fixtures', 'worker-shim.js');
+const WORKER_SHIM = path.join(ROOT, 'test', 'unit', 'snippets', 'core', 'runner', 'fixtures', 'worker-shim.js');
 
 function topicProblems(text: string): string[] {
   const result = parseTopicFile('topic.md', text);

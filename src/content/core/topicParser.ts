@@ -1,0 +1,159 @@
+import * as l10n from '@vscode/l10n';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { zodParseOptions } from '../../util/core/localization';
+import { CONTENT_LANGUAGES, type ContentLanguage } from './language';
+import { deckManifestSchema, topicFrontMatterSchema, type DeckManifest, type TopicFrontMatter } from './topicSchema';
+
+/** A topic as read from one Markdown file. */
+export interface Topic extends TopicFrontMatter {
+  /** Body Markdown per language; a body without language markers serves both. */
+  body: Partial<Record<ContentLanguage, string>>;
+}
+
+/** Why a file could not be read as a topic, located for the Problems panel. */
+export interface TopicProblem {
+  file: string;
+  /** Zero-based line in the file. */
+  line: number;
+  message: string;
+}
+
+export type ParseResult = { ok: true; topic: Topic } | { ok: false; problems: TopicProblem[] };
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const LANGUAGE_MARKER = /^<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*$/gm;
+
+/** Parses a topic file: YAML front matter validated by the schema, then the body split by language markers. */
+export function parseTopicFile(file: string, text: string): ParseResult {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) {
+    return fail(file, 0, l10n.t('missing front matter: start the file with a `---` line, the YAML fields (id, title, …), and a closing `---` line'));
+  }
+  // Line 0 is the opening `---`; YAML line numbers are relative to the line after it.
+  const yamlFirstLine = 1;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(match[1], { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({
+        file,
+        line: yamlFirstLine + lineCounter.linePos(error.pos[0]).line - 1,
+        message: l10n.t('invalid YAML in front matter: {0}', firstLine(error.message)),
+      })),
+    };
+  }
+  const parsed = topicFrontMatterSchema.safeParse(document.toJS(), zodParseOptions());
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        file,
+        // An unknown key is best pointed at where it is written, not at its parent.
+        line: yamlFirstLine + lineOfPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path) - 1,
+        message: describeIssue(issue),
+      })),
+    };
+  }
+  const bodyStartLine = text.slice(0, match[0].length).split('\n').length - 1;
+  const split = splitByLanguage(text.slice(match[0].length));
+  if (typeof split === 'string') return fail(file, bodyStartLine, split);
+  return { ok: true, topic: { ...parsed.data, body: split } };
+}
+
+export type ManifestResult = { ok: true; manifest: DeckManifest } | { ok: false; problems: TopicProblem[] };
+
+/** Parses a deck's `deck.yaml`; problems point at the line of the field they are about. */
+export function parseDeckManifest(file: string, text: string): ManifestResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({ file, line: lineCounter.linePos(error.pos[0]).line - 1, message: l10n.t('invalid YAML: {0}', firstLine(error.message)) })),
+    };
+  }
+  const parsed = deckManifestSchema.safeParse(document.toJS(), zodParseOptions());
+  if (parsed.success) return { ok: true, manifest: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({
+      file,
+      line: lineOfPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path) - 1,
+      message: describeIssue(issue),
+    })),
+  };
+}
+
+function fail(file: string, line: number, message: string): ParseResult {
+  return { ok: false, problems: [{ file, line, message }] };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
+
+/** One-based line where `path` is written: a map entry's key, a list item, or the nearest existing parent. */
+function lineOfPath(
+  document: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  path: readonly PropertyKey[],
+): number {
+  const keys = path.filter((key): key is string | number => typeof key !== 'symbol');
+  for (let length = keys.length; length >= 0; length--) {
+    const parent = length <= 1 ? document.contents : document.getIn(keys.slice(0, length - 1), true);
+    const last = keys[length - 1];
+    if (length === 0) {
+      if (isNode(parent) && parent.range) return lineCounter.linePos(parent.range[0]).line;
+      continue;
+    }
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+      const keyNode = pair?.key;
+      if (isNode(keyNode) && keyNode.range) return lineCounter.linePos(keyNode.range[0]).line;
+    } else if (isSeq(parent) && typeof last === 'number') {
+      const item = parent.items[last];
+      if (isNode(item) && item.range) return lineCounter.linePos(item.range[0]).line;
+    }
+  }
+  return 1;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`` : l10n.t('front matter');
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `\`${key}\``).join(', ');
+    return issue.keys.length > 1
+      ? l10n.t('{0}: unknown fields {1} — remove them or check the spelling (see docs/deck-format.md)', field, keys)
+      : l10n.t('{0}: unknown field {1} — remove it or check the spelling (see docs/deck-format.md)', field, keys);
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return l10n.t('{0} is required — add it to the front matter (see docs/deck-format.md)', field);
+  }
+  return l10n.t('{0}: {1}', field, issue.message);
+}
+
+/** Splits a body at `<!-- lang: xx -->` markers; returns an error message for an unknown or repeated language. */
+function splitByLanguage(body: string): Partial<Record<ContentLanguage, string>> | string {
+  const markers = [...body.matchAll(LANGUAGE_MARKER)];
+  if (markers.length === 0) {
+    const shared = body.trim();
+    return { en: shared, 'zh-cn': shared };
+  }
+  const sections: Partial<Record<ContentLanguage, string>> = {};
+  for (const [index, marker] of markers.entries()) {
+    const language = marker[1].toLowerCase();
+    if (!isContentLanguage(language)) {
+      return l10n.t('unknown language marker `{0}`: use `<!-- lang: en -->` or `<!-- lang: zh-cn -->`', marker[0]);
+    }
+    if (sections[language] !== undefined) return l10n.t('the language `{0}` has two sections: keep one', language);
+    const end = index + 1 < markers.length ? markers[index + 1].index : body.length;
+    sections[language] = body.slice((marker.index ?? 0) + marker[0].length, end).trim();
+  }
+  return sections;
+}
+
+function isContentLanguage(value: string): value is ContentLanguage {
+  return (CONTENT_LANGUAGES as readonly string[]).includes(value);
+}

@@ -1,0 +1,81 @@
+/**
+ * Builds the VS Code snippet file (snippets/generated/typescript.json, written by the
+ * build) from the snippet sources, so the editor snippets can never drift from the
+ * files that are tested against PyTorch.
+ *
+ * Each body is the file without its demo block (the trailing
+ * `if (require.main === module) { … }`), so inserting it into user code runs nothing.
+ * Snippet syntax treats `$` (tab stops, variables) and `\` specially, so both are
+ * escaped; unescapeSnippetBody() undoes it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ContentLanguage } from '../../content/core/language';
+import { SNIPPET_CATALOG, type SnippetInfo } from './catalog';
+
+/** One entry of a VS Code snippet file. */
+export interface VsCodeSnippet {
+  prefix: string;
+  body: string[];
+  description: string;
+}
+
+/** A VS Code snippet file: snippet name → snippet. */
+export type VsCodeSnippetFile = Record<string, VsCodeSnippet>;
+
+/** The line that starts every snippet's demo; everything from it to the end of the file is the demo. */
+export const DEMO_GUARD = 'if (require.main === module) {';
+
+/** The source without its trailing demo block and the blank lines before it ('\n' line endings). */
+export function stripDemo(source: string, fileName = 'snippet'): string {
+  const lines = source.replace(/\r\n/g, '\n').split('\n');
+  const guard = lines.indexOf(DEMO_GUARD);
+  if (guard < 0) throw new Error(`${fileName} has no demo block: expected a line "${DEMO_GUARD}"`);
+  const afterGuard = lines.slice(guard + 1).filter((line) => line.trim() !== '');
+  if (afterGuard[afterGuard.length - 1] !== '}') {
+    throw new Error(`${fileName}: the demo block must be the last thing in the file, closed by "}" at column 1`);
+  }
+  const kept = lines.slice(0, guard);
+  while (kept.length > 0 && kept[kept.length - 1].trim() === '') kept.pop();
+  return kept.join('\n');
+}
+
+/** Escapes text for a snippet body: `\` → `\\` first, then `$` → `\$`. */
+export function escapeSnippetText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\$/g, '\\$');
+}
+
+/** Inverse of escapeSnippetText for one line. */
+export function unescapeSnippetText(text: string): string {
+  return text.replace(/\\([\\$])/g, '$1');
+}
+
+/** The exact source text a snippet body inserts (before VS Code's own indentation handling). */
+export function unescapeSnippetBody(body: string[]): string {
+  return body.map(unescapeSnippetText).join('\n');
+}
+
+/** The snippet-file object for every snippet in `catalog`, read from `snippetsDir`. */
+export function buildEditorSnippets(
+  snippetsDir: string,
+  catalog: readonly SnippetInfo[] = SNIPPET_CATALOG,
+  locale: ContentLanguage = 'en',
+): VsCodeSnippetFile {
+  const file: VsCodeSnippetFile = {};
+  for (const snippet of catalog) {
+    const fileName = `${snippet.id}.ts`;
+    const source = fs.readFileSync(path.join(snippetsDir, fileName), 'utf8');
+    file[snippet.title[locale]] = {
+      prefix: snippet.prefix,
+      body: stripDemo(source, fileName).split('\n').map(escapeSnippetText),
+      description: snippet.description[locale],
+    };
+  }
+  return file;
+}
+
+/** Writes the English snippet file for the build (e.g. to snippets/generated/typescript.json). */
+export function writeEditorSnippets(snippetsDir: string, outFile: string): void {
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, `${JSON.stringify(buildEditorSnippets(snippetsDir), null, 2)}\n`);
+}
