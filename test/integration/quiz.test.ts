@@ -160,7 +160,7 @@ describe('quiz in the real VS Code', () => {
     assert.ok(seen.size >= 4, `several cards of the topic were served (${[...seen].join(', ')})`);
     assert.ok([...seen].every((id) => id.startsWith('self-attention/')));
 
-    const fromTree = (await vscode.commands.executeCommand('mlInterview.quizTopic', { kind: 'topic', topic: { deckId: 'builtin', id: 'gpt-vs-bert' } })) as QuizHandle;
+    const fromTree = (await vscode.commands.executeCommand('mlInterview.quizTopic', { kind: 'topic', topic: { key: 'builtin/gpt-vs-bert', id: 'gpt-vs-bert' } })) as QuizHandle;
     assert.equal(fromTree.topicKey, 'builtin/gpt-vs-bert');
     assert.equal(cardView(fromTree).item.topicKey, 'builtin/gpt-vs-bert');
     assert.equal(webviewTabs('mlInterview.quiz').length, 1, 'still one quiz panel');

@@ -22,7 +22,7 @@ async function builtInTopics(api: ExtensionApi): Promise<TopicTreeNode[]> {
 
 function keyOf(node: TopicTreeNode): string {
   assert.equal(node.kind, 'topic');
-  return node.kind === 'topic' ? `${node.topic.deckId}/${node.topic.id}` : '';
+  return node.kind === 'topic' ? node.topic.key : '';
 }
 
 describe('topics in the real VS Code', () => {
