@@ -38,8 +38,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     setCheckedItems: (key, checked) => checklists().setChecked(key, checked),
   });
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const quiz = registerQuizModule(context, { content, runner: snippets, treeView });
-  tree.setProgressSource(quiz.progress);
+  const quiz = registerQuizModule(context, { content, runner: snippets });
+  tree.setProgressSource(quiz.progress, treeView);
   context.subscriptions.push(
     content,
     snippets,

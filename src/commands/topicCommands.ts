@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { core } from '../loadCore';
-import { SETTINGS_SECTION, topicKey, type ContentService } from '../content/contentService';
+import { topicKey, type ContentService } from '../content/contentService';
+import { setting } from '../settings';
 import { OPEN_TOPIC_COMMAND } from '../views/topicTree';
 import type { TopicPanelManager } from '../webview/topicPanel';
 
@@ -42,7 +43,7 @@ async function createStarterDeckFile(): Promise<void> {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: user decks live in a folder of the workspace.'));
     return;
   }
-  const relative = vscode.workspace.getConfiguration(SETTINGS_SECTION, workspaceFolder).get<string>('userDecks.folder', '.interview');
+  const relative = setting('userDecks.folder', workspaceFolder);
   const folder = vscode.Uri.joinPath(workspaceFolder.uri, relative);
   await vscode.workspace.fs.createDirectory(folder);
   let file = vscode.Uri.joinPath(folder, 'my-first-topic.md');

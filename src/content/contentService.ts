@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { affects, setting } from '../settings';
 import { core } from '../loadCore';
 import { Disposable } from '../util/dispose';
 import type { Deck, LoadedTopic } from './core/deckLoader';
 import type { ContentLanguage, LanguageSetting } from './core/language';
 
-export const SETTINGS_SECTION = 'mlInterview';
 
 /** A topic's key is unique across decks: `<keyScope>/<topicId>` (see Deck.keyScope). */
 export function topicKey(topic: LoadedTopic): string {
@@ -28,8 +28,8 @@ export class ContentService extends Disposable {
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()));
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`${SETTINGS_SECTION}.userDecks.folder`)) this.reload();
-        if (event.affectsConfiguration(`${SETTINGS_SECTION}.language`)) this.changeEmitter.fire();
+        if (affects(event, 'userDecks.folder')) this.reload();
+        if (affects(event, 'language')) this.changeEmitter.fire();
       }),
     );
     this.register({ dispose: () => this.disposeWatchers() });
@@ -42,8 +42,7 @@ export class ContentService extends Disposable {
 
   /** The content language: the setting, or VS Code's display language when it is `auto`. */
   get language(): ContentLanguage {
-    const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<LanguageSetting>('language', 'auto');
-    return core().resolveLanguage(setting, vscode.env.language);
+    return core().resolveLanguage(setting('language') as LanguageSetting, vscode.env.language);
   }
 
   decks(): Promise<Deck[]> {
@@ -90,7 +89,7 @@ export class ContentService extends Disposable {
     return (vscode.workspace.workspaceFolders ?? [])
       .filter((workspaceFolder) => workspaceFolder.uri.scheme === 'file')
       .map((workspaceFolder) => {
-        const relative = vscode.workspace.getConfiguration(SETTINGS_SECTION, workspaceFolder).get<string>('userDecks.folder', '.interview');
+        const relative = setting('userDecks.folder', workspaceFolder);
         return { workspaceFolder, folder: path.resolve(workspaceFolder.uri.fsPath, relative) };
       });
   }

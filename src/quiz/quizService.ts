@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { QuizScheduler } from './core/scheduler';
 import { core } from '../loadCore';
-import { SETTINGS_SECTION, type ContentService } from '../content/contentService';
+import type { ContentService } from '../content/contentService';
+import { SETTINGS_SECTION, setting } from '../settings';
 import { Disposable } from '../util/dispose';
 import type { ProgressStats, QuizProgress } from './core/progressStore';
 import type { QuizItem } from './core/quizItems';
@@ -46,13 +47,12 @@ export class QuizService extends Disposable {
 
   /** Daily limits, read live from the settings. */
   settings(): SessionSettings {
-    const config = vscode.workspace.getConfiguration(QUIZ_SETTINGS);
-    return { newPerDay: config.get<number>('newCardsPerDay', 20), reviewsPerDay: config.get<number>('reviewsPerDay', 200) };
+    return { newPerDay: setting('quiz.newCardsPerDay'), reviewsPerDay: setting('quiz.reviewsPerDay') };
   }
 
   /** The scheduler for the current desired retention (rebuilt when the setting changes). */
   scheduler(): QuizScheduler {
-    const retention = vscode.workspace.getConfiguration(QUIZ_SETTINGS).get<number>('desiredRetention', 0.9);
+    const retention = setting('quiz.desiredRetention');
     if (this.schedulerCache?.desiredRetention !== new (core().QuizScheduler)({ desiredRetention: retention }).desiredRetention) {
       this.schedulerCache = new (core().QuizScheduler)({ desiredRetention: retention });
     }

@@ -4,27 +4,14 @@ import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
-import type { TopicTreeNode } from '../views/topicTree';
 import type { QuizPanelHandle } from './quizPanel';
 import { QuizRuntime } from './quizRuntime';
 import type { TopicProgressInfo, TopicProgressSnapshot } from './core/topicProgress';
-
-export type { TopicProgressInfo };
+import type { TopicProgressSource } from './progressSource';
 
 export interface QuizModuleDependencies {
   content: ContentService;
   runner: SnippetRunner;
-  treeView: vscode.TreeView<TopicTreeNode>;
-}
-
-/** What the Topics tree reads to show each topic's due count and mastery. */
-export interface TopicProgressSource {
-  /** Fires when any figure may have changed (a review, new cards, a setting, the day rolling over). */
-  onDidChange: vscode.Event<void>;
-  /** Undefined until the quiz data has loaded, and for topics without quiz cards. */
-  topicProgress(topicKey: string): TopicProgressInfo | undefined;
-  /** Cards due now across all topics (0 until loaded). */
-  dueCount(): number;
 }
 
 /** The module's registrations (dispose them) plus the figures for the tree. */
@@ -162,7 +149,6 @@ class QuizModuleImpl extends Disposable implements QuizModule {
     this.statusBar.tooltip = tooltip;
     this.statusBar.accessibilityInformation = { label: tooltip };
     this.statusBar.show();
-    this.deps.treeView.badge = due > 0 ? { value: due, tooltip: vscode.l10n.t('{0} quiz cards due', due) } : undefined;
     // Cards fall due with time: look again at the next due date (at most an hour away).
     clearTimeout(this.dayTimer);
     const wait = snapshot.nextDueAt ? snapshot.nextDueAt.getTime() - Date.now() + 1000 : Infinity;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { core } from '../loadCore';
-import { SETTINGS_SECTION } from '../content/contentService';
+import { setting } from '../settings';
 import type { ContentLanguage } from '../content/core/language';
 import { Disposable } from '../util/dispose';
 import { explainTrustNeeded } from '../util/workspaceTrust';
@@ -70,14 +70,13 @@ export class SnippetService extends Disposable implements SnippetRunner {
   }
 
   run(source: string, options: { fileName: string; filePath?: string; onOutput?(chunk: OutputChunk): void }): RunHandle {
-    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     return core().runTypeScript(source, {
       ...options,
       snippetsDir: this.snippetsDir,
       workerScript: vscode.Uri.joinPath(this.extensionUri, 'dist', 'runnerWorker.js').fsPath,
-      timeoutMs: Math.round(config.get<number>('run.timeoutSeconds', 5) * 1000),
-      memoryLimitMb: config.get<number>('run.memoryLimitMb', 256),
-      maxOutputBytes: config.get<number>('run.maxOutputKb', 1024) * 1024,
+      timeoutMs: Math.round(setting('run.timeoutSeconds') * 1000),
+      memoryLimitMb: setting('run.memoryLimitMb'),
+      maxOutputBytes: setting('run.maxOutputKb') * 1024,
     });
   }
 

@@ -3,7 +3,7 @@ import { core } from '../loadCore';
 import { topicKey, type ContentService } from '../content/contentService';
 import type { Deck, LoadedTopic } from '../content/core/deckLoader';
 import type { ContentLanguage } from '../content/core/language';
-import type { TopicProgressSource } from '../quiz/registerQuiz';
+import type { TopicProgressSource } from '../quiz/progressSource';
 import type { SnippetInfo } from '../snippets/core/catalog';
 import { Disposable } from '../util/dispose';
 
@@ -29,11 +29,16 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     this.register(content.onDidChange(() => this.changeEmitter.fire(undefined)));
   }
 
-  /** Quiz progress arrives after the tree exists (the quiz module needs the tree view); from then on it shows. */
-  setProgressSource(progress: TopicProgressSource): void {
+  /** Quiz progress arrives after the tree exists; from then on each topic shows it, and the view's badge the due count. */
+  setProgressSource(progress: TopicProgressSource, view: vscode.TreeView<TopicTreeNode>): void {
     this.progress = progress;
-    this.register(progress.onDidChange(() => this.changeEmitter.fire(undefined)));
-    this.changeEmitter.fire(undefined);
+    const update = () => {
+      const due = progress.dueCount();
+      view.badge = due > 0 ? { value: due, tooltip: vscode.l10n.t('{0} quiz cards due', due) } : undefined;
+      this.changeEmitter.fire(undefined);
+    };
+    this.register(progress.onDidChange(update));
+    update();
   }
 
   async getChildren(node?: TopicTreeNode): Promise<TopicTreeNode[]> {
