@@ -6,6 +6,8 @@ import { registerQuizModule } from './quiz/registerQuiz';
 import { SnippetService } from './snippets/snippetService';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 import { core } from './loadCore';
+import { logDisposable } from './util/log';
+import { ProblemsPublisher } from './util/problems';
 import type { ChecklistStore } from './webview/core/checklistStore';
 import { TopicPanelManager } from './webview/topicPanel';
 
@@ -21,7 +23,8 @@ export interface ExtensionApi {
 
 /** Wires services and registrations; every feature lives in its own module. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const content = new ContentService(context.extensionUri);
+  const problems = new ProblemsPublisher();
+  const content = new ContentService(context.extensionUri, problems);
   const snippets = new SnippetService(context.extensionUri);
   const tree = new TopicTreeProvider(content, snippets);
   // The store lives in the core, which loads on first use: the first checklist read loads it, never activation.
@@ -38,9 +41,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     setCheckedItems: (key, checked) => checklists().setChecked(key, checked),
   });
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const quiz = registerQuizModule(context, { content, runner: snippets });
+  const quiz = registerQuizModule(context, { content, runner: snippets, problems });
   tree.setProgressSource(quiz.progress, treeView);
   context.subscriptions.push(
+    logDisposable,
+    problems,
     content,
     snippets,
     tree,

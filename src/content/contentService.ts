@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { affects, setting } from '../settings';
+import { logFailure } from '../util/log';
+import type { ProblemsPublisher } from '../util/problems';
 import { core } from '../loadCore';
 import { Disposable } from '../util/dispose';
 import type { Deck, LoadedTopic } from './core/deckLoader';
@@ -19,11 +21,13 @@ export function topicKey(topic: LoadedTopic): string {
 export class ContentService extends Disposable {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changeEmitter.event;
-  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('mlInterview'));
   private decksPromise: Promise<Deck[]> | undefined;
   private userDeckWatchers: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly problems: ProblemsPublisher,
+  ) {
     super();
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()));
     this.register(
@@ -46,7 +50,15 @@ export class ContentService extends Disposable {
   }
 
   decks(): Promise<Deck[]> {
-    this.decksPromise ??= this.loadAll();
+    if (!this.decksPromise) {
+      const loading = this.loadAll();
+      this.decksPromise = loading;
+      // A load that failed is not kept: the next call (a file change, a refresh) tries again.
+      loading.catch((error: unknown) => {
+        if (this.decksPromise === loading) this.decksPromise = undefined;
+        logFailure('loading the decks failed')(error);
+      });
+    }
     return this.decksPromise;
   }
 
@@ -113,13 +125,6 @@ export class ContentService extends Disposable {
   }
 
   private publishProblems(decks: Deck[]): void {
-    this.diagnostics.clear();
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const problem of decks.flatMap((deck) => deck.problems)) {
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(problem.line, 0, problem.line, Number.MAX_SAFE_INTEGER), problem.message, vscode.DiagnosticSeverity.Error);
-      diagnostic.source = 'ML Interview';
-      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), diagnostic]);
-    }
-    for (const [file, list] of byFile) this.diagnostics.set(vscode.Uri.file(file), list);
+    this.problems.publish('decks', decks.flatMap((deck) => deck.problems));
   }
 }

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
+import { logFailure } from '../util/log';
+import type { ProblemsPublisher } from '../util/problems';
 import { CodeExercises } from './codeExercise';
 import { ProgressPanelManager, PROGRESS_VIEW_TYPE } from './progressPanel';
 import { QuizPanelManager, type QuizPanelHandle } from './quizPanel';
@@ -23,10 +25,11 @@ export class QuizRuntime extends Disposable {
     private readonly context: vscode.ExtensionContext,
     content: ContentService,
     runner: SnippetRunner,
+    problems: ProblemsPublisher,
     onSnapshot: (snapshot: TopicProgressSnapshot) => void,
   ) {
     super();
-    this.service = this.register(new QuizService(context, content));
+    this.service = this.register(new QuizService(context, content, problems));
     const exercises = new CodeExercises(context.extensionUri, runner);
     this.quizPanels = this.register(new QuizPanelManager(context.extensionUri, this.service, exercises));
     this.progressPanels = this.register(new ProgressPanelManager(context.extensionUri, this.service));
@@ -34,7 +37,7 @@ export class QuizRuntime extends Disposable {
     const publish = () => {
       // Several changes in a row (a review, then the cards reload) make one update.
       clearTimeout(pending);
-      pending = setTimeout(() => void this.service.snapshot().then(onSnapshot, () => undefined), 50);
+      pending = setTimeout(() => void this.service.snapshot().then(onSnapshot, logFailure('updating the quiz progress figures failed')), 50);
     };
     this.register(this.service.onDidChange(publish));
     this.register({ dispose: () => clearTimeout(pending) });

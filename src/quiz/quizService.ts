@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { QuizScheduler } from './core/scheduler';
 import { core } from '../loadCore';
 import type { ContentService } from '../content/contentService';
+import { logFailure } from '../util/log';
+import type { LocatedProblem, ProblemsPublisher } from '../util/problems';
 import { SETTINGS_SECTION, setting } from '../settings';
 import { Disposable } from '../util/dispose';
 import type { ProgressStats, QuizProgress } from './core/progressStore';
@@ -19,7 +21,6 @@ export class QuizService extends Disposable {
   /** Cards, progress or settings changed. */
   readonly onDidChange = this.changeEmitter.event;
   private itemsPromise: Promise<QuizItem[]> | undefined;
-  private readonly cardDiagnostics = this.register(vscode.languages.createDiagnosticCollection('mlInterview.cards'));
   private schedulerCache: QuizScheduler | undefined;
   private shownProblems = '';
   readonly store: QuizStore;
@@ -27,6 +28,7 @@ export class QuizService extends Disposable {
   constructor(
     context: vscode.ExtensionContext,
     private readonly content: ContentService,
+    private readonly problems: ProblemsPublisher,
   ) {
     super();
     context.globalState.setKeysForSync([...core().SYNCED_KEYS]);
@@ -60,7 +62,15 @@ export class QuizService extends Disposable {
   }
 
   items(): Promise<QuizItem[]> {
-    this.itemsPromise ??= this.loadItems();
+    if (!this.itemsPromise) {
+      const loading = this.loadItems();
+      this.itemsPromise = loading;
+      // A load that failed is not kept: the next change to a card file or deck tries again.
+      loading.catch((error: unknown) => {
+        if (this.itemsPromise === loading) this.itemsPromise = undefined;
+        logFailure('loading the quiz cards failed')(error);
+      });
+    }
     return this.itemsPromise;
   }
 
@@ -117,15 +127,8 @@ export class QuizService extends Disposable {
     return merged.items;
   }
 
-  private publishProblems(problems: { file: string; message: string }[]): void {
-    this.cardDiagnostics.clear();
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const problem of problems) {
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, Number.MAX_SAFE_INTEGER), problem.message, vscode.DiagnosticSeverity.Error);
-      diagnostic.source = 'ML Interview';
-      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), diagnostic]);
-    }
-    for (const [file, list] of byFile) this.cardDiagnostics.set(vscode.Uri.file(file), list);
+  private publishProblems(problems: LocatedProblem[]): void {
+    this.problems.publish('cards', problems);
     // Warn once per distinct set of problems, not on every reload.
     const text = problems.map((problem) => problem.message).join('\n');
     const isNew = text !== this.shownProblems;

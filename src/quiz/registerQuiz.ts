@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
+import type { ProblemsPublisher } from '../util/problems';
 import type { QuizPanelHandle } from './quizPanel';
 import { QuizRuntime } from './quizRuntime';
 import type { TopicProgressInfo, TopicProgressSnapshot } from './core/topicProgress';
@@ -12,6 +13,7 @@ import type { TopicProgressSource } from './progressSource';
 export interface QuizModuleDependencies {
   content: ContentService;
   runner: SnippetRunner;
+  problems: ProblemsPublisher;
 }
 
 /** The module's registrations (dispose them) plus the figures for the tree. */
@@ -97,7 +99,7 @@ class QuizModuleImpl extends Disposable implements QuizModule {
   /** Loads the quiz core once. */
   runtime(): Promise<QuizRuntime> {
     this.runtimePromise ??= Promise.resolve().then(() => {
-      const runtime = new QuizRuntime(this.context, this.deps.content, this.deps.runner, (snapshot) => this.progress.update(snapshot));
+      const runtime = new QuizRuntime(this.context, this.deps.content, this.deps.runner, this.deps.problems, (snapshot) => this.progress.update(snapshot));
       this.register(runtime);
       return runtime;
     });

@@ -95,7 +95,7 @@ function firstLine(message: string): string {
 }
 
 /** One-based line where `path` is written: a map entry's key, a list item, or the nearest existing parent. */
-function lineOfPath(
+export function lineOfPath(
   document: ReturnType<typeof parseDocument>,
   lineCounter: LineCounter,
   path: readonly PropertyKey[],

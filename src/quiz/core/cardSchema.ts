@@ -2,9 +2,10 @@
 // Every error names the file, the card (position and id), the field, what is wrong and how to fix it. Messages are
 // translated with @vscode/l10n when a file is parsed (never when this module loads), so they follow the display language.
 import * as l10n from '@vscode/l10n';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import * as z from 'zod';
 import type { ContentLanguage, LocalizedText } from '../../content/core/language';
+import { lineOfPath } from '../../content/core/topicParser';
 import { zodParseOptions } from '../../util/core/localization';
 import { blankNumbers, fillCloze, parseCloze, type ClozeBlank, type ClozeError } from './cloze';
 import { formatIssuePath } from './issuePath';
@@ -38,9 +39,22 @@ export interface CardFile {
   topicId?: string;
 }
 
+/** A problem in a card file, located for the Problems panel. */
+export interface CardProblem {
+  fileName: string;
+  /** Zero-based line of the field (or card) it is about. */
+  line: number;
+  /** The whole message, starting with `<file name>: `. */
+  message: string;
+}
+
 export interface CardParseResult {
   cards: QuizCard[];
+  problems: CardProblem[];
+  /** The problems' messages, in order. */
   errors: string[];
+  /** Zero-based line of each valid card's `id` (parseCardFile only). */
+  cardLines: Map<string, number>;
 }
 
 /** Issues we raise ourselves carry their fix in params.fix, so the formatter need not guess it. */
@@ -287,80 +301,83 @@ function fileError(fileName: string, message: string): string {
 
 /** Parses one YAML card file: a list of cards. Valid cards are returned even when others have errors. */
 export function parseCardFile(file: CardFile, options: CardParseOptions = {}): CardParseResult {
-  let document: unknown;
-  try {
-    document = parseYaml(file.text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const position = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
-    const message = position
-      ? l10n.t('YAML syntax error at line {0}, column {1}: {2}. Fix: correct the YAML syntax there.', position.line, position.col, reason)
-      : l10n.t('YAML syntax error: {0}. Fix: correct the YAML syntax there.', reason);
-    return { cards: [], errors: [fileError(file.fileName, message)] };
+  const problems: CardProblem[] = [];
+  const report = (line: number, message: string) => problems.push({ fileName: file.fileName, line, message: fileError(file.fileName, message) });
+  const cardLines = new Map<string, number>();
+  const result = (cards: QuizCard[]): CardParseResult => ({ cards, problems, errors: problems.map((problem) => problem.message), cardLines });
+  const lineCounter = new LineCounter();
+  const yaml = parseDocument(file.text, { lineCounter, prettyErrors: false });
+  if (yaml.errors.length > 0) {
+    const error = yaml.errors[0];
+    const reason = error.message.split('\n')[0];
+    const position = lineCounter.linePos(error.pos[0]);
+    report(position.line - 1, l10n.t('YAML syntax error at line {0}, column {1}: {2}. Fix: correct the YAML syntax there.', position.line, position.col, reason));
+    return result([]);
   }
+  const document: unknown = yaml.toJS();
   if (!Array.isArray(document)) {
-    return {
-      cards: [],
-      errors: [fileError(file.fileName, l10n.t('the file should be a list of cards. Fix: start each card with "- id: <topic>/<name>".'))],
-    };
+    report(0, l10n.t('the file should be a list of cards. Fix: start each card with "- id: <topic>/<name>".'));
+    return result([]);
   }
+  // One-based lines from the YAML, zero-based for the Problems panel.
+  const lineOf = (path: readonly PropertyKey[]) => lineOfPath(yaml, lineCounter, path) - 1;
   const schema = options.requireBothLanguages ? schemaByStrictness.both : schemaByStrictness.either;
   const cards: QuizCard[] = [];
-  const errors: string[] = [];
   const seenIds = new Set<string>();
   document.forEach((raw: unknown, index) => {
     const label = cardLabel(index, raw);
-    const result = schema.safeParse(raw, { reportInput: true, ...zodParseOptions() });
-    if (!result.success) {
-      for (const issue of result.error.issues) {
+    const parsed = schema.safeParse(raw, { reportInput: true, ...zodParseOptions() });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
         const { problem, fix } = describeIssue(issue);
         const message =
           issue.path.length > 0
             ? l10n.t('{0}, field "{1}": {2}. Fix: {3}.', label, formatIssuePath(issue.path), problem, fix)
             : l10n.t('{0}: {1}. Fix: {2}.', label, problem, fix);
-        errors.push(fileError(file.fileName, message));
+        const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+        report(lineOf([index, ...path]), message);
       }
       return;
     }
-    const card = result.data;
+    const card = parsed.data;
     if (file.topicId !== undefined && card.topic !== file.topicId) {
-      errors.push(
-        fileError(
-          file.fileName,
-          l10n.t('{0}, field "topic": is "{1}" but the file is for "{2}". Fix: move the card to {1}.yaml or set topic: {2}.', label, card.topic, file.topicId),
-        ),
+      report(
+        lineOf([index, 'topic']),
+        l10n.t('{0}, field "topic": is "{1}" but the file is for "{2}". Fix: move the card to {1}.yaml or set topic: {2}.', label, card.topic, file.topicId),
       );
       return;
     }
     if (seenIds.has(card.id)) {
-      errors.push(fileError(file.fileName, l10n.t('{0}, field "id": "{1}" is used by an earlier card. Fix: give each card its own id.', label, card.id)));
+      report(lineOf([index, 'id']), l10n.t('{0}, field "id": "{1}" is used by an earlier card. Fix: give each card its own id.', label, card.id));
       return;
     }
     seenIds.add(card.id);
+    cardLines.set(card.id, lineOf([index, 'id']));
     cards.push(card);
   });
-  return { cards, errors };
+  return result(cards);
 }
 
 /** Parses several card files in order and also rejects ids repeated across files. */
 export function parseCardFiles(files: readonly CardFile[], options: CardParseOptions = {}): CardParseResult {
   const cards: QuizCard[] = [];
-  const errors: string[] = [];
+  const problems: CardProblem[] = [];
   const fileById = new Map<string, string>();
   for (const file of files) {
     const result = parseCardFile(file, options);
-    errors.push(...result.errors);
+    problems.push(...result.problems);
     for (const card of result.cards) {
       const earlierFile = fileById.get(card.id);
       if (earlierFile !== undefined) {
-        errors.push(fileError(file.fileName, l10n.t('card id "{0}" is already used in {1}. Fix: rename one of them.', card.id, earlierFile)));
+        const message = fileError(file.fileName, l10n.t('card id "{0}" is already used in {1}. Fix: rename one of them.', card.id, earlierFile));
+        problems.push({ fileName: file.fileName, line: result.cardLines.get(card.id) ?? 0, message });
         continue;
       }
       fileById.set(card.id, file.fileName);
       cards.push(card);
     }
   }
-  return { cards, errors };
+  return { cards, problems, errors: problems.map((problem) => problem.message), cardLines: new Map() };
 }
 
 /**

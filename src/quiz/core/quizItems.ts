@@ -36,7 +36,7 @@ export interface QuizDeck {
 export interface QuizItemsResult {
   items: QuizItem[];
   /** Card-file problems, each naming its file: built-in problems are bugs, user-deck ones are shown to the user. */
-  problems: { file: string; message: string }[];
+  problems: { file: string; line: number; message: string }[];
 }
 
 export const USER_CARD_FILE_SUFFIX = '.cards.yaml';
@@ -67,7 +67,11 @@ export async function readCardFiles(folder: string, builtIn: boolean, builtInRoo
 /** Cards of one deck in study order: topic by topic as the deck lists them, then cards of unknown topics. */
 export function deckItems(deck: QuizDeck, files: readonly (CardFile & { path: string })[]): QuizItemsResult {
   const parsed = parseCardFiles(files, { requireBothLanguages: deck.trusted });
-  const problems = parsed.errors.map((message) => ({ file: files.find((file) => message.startsWith(`${file.fileName}:`))?.path ?? deck.folder, message }));
+  const problems = parsed.problems.map((problem) => ({
+    file: files.find((file) => file.fileName === problem.fileName)?.path ?? deck.folder,
+    line: problem.line,
+    message: problem.message,
+  }));
   const cards: QuizCard[] = [...parsed.cards];
   if (!deck.trusted) {
     for (const topic of deck.topics) {

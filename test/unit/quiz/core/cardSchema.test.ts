@@ -101,7 +101,7 @@ describe('card schema', () => {
     ]);
     assert.deepEqual(parse(goodWith('  explanation: { en: "Biased variance."', '  explantion: { en: "Biased variance."')).errors, [
       `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"), field "explanation": is missing. Fix: add \`explanation: { en: "...", zh-cn: "..." }\`.`,
-      `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"): has unknown field "explantion". Fix: remove it or correct its spelling (every card has id, topic, kind and prompt; mc adds options and explanation, recall adds answer and checklist, code adds exercise and explanation).`,
+      `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"): has unknown field "explantion". Fix: remove it or correct its spelling (every card has id, topic, kind and prompt; mc adds options and explanation, recall adds answer and checklist, code adds exercise and explanation; cloze has text (with {{c1::…}} blanks) instead of prompt, and an optional explanation).`,
     ]);
   });
 
@@ -162,5 +162,12 @@ describe('card schema', () => {
       answer: { en: 'A.', 'zh-cn': '答。' },
       checklist: { en: ['one'], 'zh-cn': ['一'] },
     });
+  });
+
+  it('places each problem at the line of its field, or of its card', () => {
+    const text = ['- id: bn-vs-ln/a', '  topic: bn-vs-ln', '  kind: recall', '  prompt: { en: "Q" }', '  answer: { en: "A" }', '  checklist: { en: ["x"] }', '  extra: 1', '- id: bn-vs-ln/b', '  topic: bn-vs-ln', '  kind: mc', '  prompt: { en: "Q" }', '  explanation: { en: "E" }'].join('\n');
+    const result = parseCardFile({ fileName: FILE, text });
+    assert.deepEqual(result.problems.map((problem) => problem.line), [6, 7]);
+    assert.deepEqual(parseCardFile({ fileName: FILE, text: '- id: [' }).problems.map((problem) => problem.line), [0]);
   });
 });
