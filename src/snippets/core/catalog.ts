@@ -1,20 +1,10 @@
 /**
  * The built-in TypeScript snippets (files in snippets/), with bilingual titles and
- * descriptions, their editor-snippet prefixes and the interview topics they illustrate.
+ * descriptions and their editor-snippet prefixes. Which topics show a snippet is said by the topics' front matter
+ * (`snippets:`), nowhere else.
  * Plain data, no vscode import: used by the extension and by the build.
  */
 import type { LocalizedText } from '../../content/core/language';
-
-/** Topic ids of the question decks that a snippet illustrates. */
-export const SNIPPET_TOPICS = [
-  'bn-vs-ln',
-  'self-attention',
-  'bert-pretraining',
-  'pre-norm-vs-post-norm',
-  'gpt-vs-bert',
-  'speeding-up-bert',
-] as const;
-export type SnippetTopic = (typeof SNIPPET_TOPICS)[number];
 
 /** Catalog texts are given in every content language. */
 export type CatalogText = Required<LocalizedText>;
@@ -26,7 +16,6 @@ export interface SnippetInfo {
   description: CatalogText;
   /** What the user types to insert it as an editor snippet. */
   prefix: string;
-  topics: SnippetTopic[];
 }
 
 export const SNIPPET_CATALOG: readonly SnippetInfo[] = [
@@ -38,7 +27,6 @@ export const SNIPPET_CATALOG: readonly SnippetInfo[] = [
       'zh-cn': '形状检查、矩阵乘法、转置，以及 torch.nn.Linear 布局的 y = x·Wᵀ + b；其他片段都导入这些函数。',
     },
     prefix: 'mlip-tensor',
-    topics: [],
   },
   {
     id: 'batchnorm',
@@ -48,7 +36,6 @@ export const SNIPPET_CATALOG: readonly SnippetInfo[] = [
       'zh-cn': '带滑动统计量（无偏滑动方差）的批归一化，区分训练与推理模式，与 torch.nn.BatchNorm1d 一致。',
     },
     prefix: 'mlip-batchnorm',
-    topics: ['bn-vs-ln'],
   },
   {
     id: 'layernorm',
@@ -58,7 +45,6 @@ export const SNIPPET_CATALOG: readonly SnippetInfo[] = [
       'zh-cn': '对每个样本的特征做层归一化，与 torch.nn.LayerNorm 一致。',
     },
     prefix: 'mlip-layernorm',
-    topics: ['bn-vs-ln', 'pre-norm-vs-post-norm'],
   },
   {
     id: 'attention',
@@ -68,7 +54,6 @@ export const SNIPPET_CATALOG: readonly SnippetInfo[] = [
       'zh-cn': 'softmax(Q·Kᵀ/√d)·V（可选因果掩码），以及与 torch.nn.MultiheadAttention 一致的多头自注意力。',
     },
     prefix: 'mlip-attention',
-    topics: ['self-attention', 'gpt-vs-bert'],
   },
   {
     id: 'encoder-layer',
@@ -78,7 +63,6 @@ export const SNIPPET_CATALOG: readonly SnippetInfo[] = [
       'zh-cn': '自注意力加 ReLU 前馈网络，带残差与 LayerNorm，两种归一化位置，与 torch.nn.TransformerEncoderLayer 一致。',
     },
     prefix: 'mlip-encoder-layer',
-    topics: ['pre-norm-vs-post-norm', 'self-attention', 'gpt-vs-bert'],
   },
   {
     id: 'mlm-masking',
@@ -88,7 +72,6 @@ export const SNIPPET_CATALOG: readonly SnippetInfo[] = [
       'zh-cn': '选出 15% 的词元（从不选 [CLS]/[SEP]），其中 80% 换成 [MASK]、10% 换成随机词、10% 保持不变；带种子，可复现。',
     },
     prefix: 'mlip-mlm-masking',
-    topics: ['bert-pretraining', 'gpt-vs-bert'],
   },
   {
     id: 'lamb',
@@ -98,6 +81,5 @@ export const SNIPPET_CATALOG: readonly SnippetInfo[] = [
       'zh-cn': '一步 AdamW（与 torch.optim.AdamW 一致）和一步 LAMB 对照，展示逐层信任比 ‖w‖/‖u‖。',
     },
     prefix: 'mlip-lamb',
-    topics: ['speeding-up-bert'],
   },
 ];
