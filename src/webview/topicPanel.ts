@@ -8,7 +8,7 @@ import type { ContentLanguage } from '../content/core/language';
 import type { RenderEnv } from '../content/core/markdownEngine';
 import { Disposable } from '../util/dispose';
 import type { TopicWebviewMessage } from './core/messages';
-import type { TopicViewModel, WebviewResources } from './core/topicDocument';
+import type { TopicNeighbour, TopicViewModel, WebviewResources } from './core/topicDocument';
 import { lockedDownWebviewOptions } from './webviewOptions';
 
 export const TOPIC_VIEW_TYPE = 'mlInterview.topic';
@@ -153,6 +153,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       deckLabel: core().localize(deck.title, entry.language) ?? deck.id,
       previous: neighbour(deck.topics[index - 1]),
       next: neighbour(deck.topics[index + 1]),
+      related: await this.relatedTopics(topic, neighbour),
       openableSnippets: this.features.openSnippet ? this.features.snippetTitles?.(topic.snippets, entry.language) ?? [] : [],
       canQuiz: this.features.quizTopic !== undefined,
       checked: this.features.checkedItems?.(entry.key) ?? [],
@@ -161,6 +162,17 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     entry.panel.title = core().localize(topic.title, entry.language) ?? topic.id;
     const resources = this.resources(entry);
     entry.show(core().renderTopicDocument(model, resources, this.engine, env), resources.nonce);
+  }
+
+  /** The related ids that name a topic: one in the same deck scope first (a user deck's own), else a built-in one. */
+  private async relatedTopics(topic: LoadedTopic, neighbour: (other: LoadedTopic | undefined) => TopicNeighbour | undefined): Promise<TopicNeighbour[]> {
+    if (topic.related.length === 0) return [];
+    const all = await this.content.topics();
+    const scope = topic.key.slice(0, topic.key.length - topic.id.length);
+    return topic.related.flatMap((id) => {
+      const found = all.find((other) => other.key === `${scope}${id}`) ?? all.find((other) => other.key === `${core().BUILT_IN_KEY_SCOPE}/${id}`);
+      return neighbour(found) ?? [];
+    });
   }
 
   private resources(entry: TopicPanel): WebviewResources {

@@ -20,6 +20,8 @@ export interface TopicViewModel {
   deckLabel: string;
   previous?: TopicNeighbour;
   next?: TopicNeighbour;
+  /** The topics its front matter names as related, that exist (in its language). */
+  related?: readonly TopicNeighbour[];
   /** Snippet ids that exist and can be opened from the panel; empty hides the buttons. */
   openableSnippets: { id: string; title: string }[];
   /** Whether the quiz feature exists; false hides its button. */
@@ -35,6 +37,7 @@ const LABELS: Record<ContentLanguage, Record<string, string>> = {
     checklist: 'What the interviewer listens for',
     checklistHint: 'Tick each point your own answer covered.',
     references: 'References',
+    related: 'Related topics',
     previous: 'Previous',
     next: 'Next',
     switchLanguage: '中文',
@@ -51,6 +54,7 @@ const LABELS: Record<ContentLanguage, Record<string, string>> = {
     checklist: '面试官想听到的要点',
     checklistHint: '逐条勾选你自己的回答覆盖到的要点。',
     references: '参考文献',
+    related: '相关题目',
     previous: '上一题',
     next: '下一题',
     switchLanguage: 'English',
@@ -102,6 +106,12 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
       })
       .join('');
     parts.push(`<section class="references"><h2>${escapeHtml(labels.references)}</h2><ol>${items}</ol></section>`);
+  }
+  if (model.related && model.related.length > 0) {
+    const items = model.related
+      .map((related) => `<li><button type="button" class="link" data-action="openTopic" data-topic-key="${escapeHtml(related.key)}">${escapeHtml(related.title)}</button></li>`)
+      .join('');
+    parts.push(`<section class="related"><h2>${escapeHtml(labels.related)}</h2><ul>${items}</ul></section>`);
   }
   return `<article lang="${language === 'zh-cn' ? 'zh-CN' : 'en'}">${parts.join('\n')}</article>`;
 }

@@ -52,6 +52,15 @@ describe('topic document', () => {
     assert.equal(parseTopicWebviewMessage({ type: 'setChecked', checked: [-1] }), undefined);
   });
 
+  it('links the related topics it is given, each opening its topic, with escaped titles', () => {
+    const html = renderTopicArticle(model({ related: [{ key: 'builtin/kv-cache', title: 'KV <cache>' }] }), engine, {});
+    assert.match(
+      html,
+      /<section class="related"><h2>Related topics<\/h2><ul><li><button type="button" class="link" data-action="openTopic" data-topic-key="builtin\/kv-cache">KV &lt;cache&gt;<\/button><\/li><\/ul><\/section><\/article>$/,
+    );
+    assert.doesNotMatch(renderTopicArticle(model({ related: [] }), engine, {}), /class="related"/);
+  });
+
   it('renders the Chinese text and labels for zh-cn', () => {
     const html = renderTopicArticle(model({ language: 'zh-cn' }), engine, {});
     assert.match(html, /^<article lang="zh-CN"><h1>随机失活<\/h1>/);
