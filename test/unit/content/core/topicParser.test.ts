@@ -40,6 +40,8 @@ describe('parseTopicFile', () => {
       sources: [{ title: 'Dropout', year: 2014, url: 'https://jmlr.org/papers/v15/srivastava14a.html' }],
       tags: [],
       snippets: [],
+      related: [],
+      problems: [],
       body: { en: 'English body.', 'zh-cn': '中文正文。' },
     });
   });
