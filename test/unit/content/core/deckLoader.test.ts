@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadDeck, MAX_TOPIC_FILE_BYTES } from '../../../../src/content/core/deckLoader';
+import { loadBuiltInDecks, loadDeck, MAX_TOPIC_FILE_BYTES } from '../../../../src/content/core/deckLoader';
 
 const topicFile = (id: string, order: number) => `---\nid: ${id}\norder: ${order}\ntitle:\n  en: ${id}\n---\nBody of ${id}.\n`;
 
@@ -77,5 +77,53 @@ describe('loadDeck', () => {
     const deck = await load(path.join(folder, 'missing'));
     assert.equal(deck.exists, false);
     assert.deepEqual(deck.problems, []);
+  });
+
+  it('names a user deck after its folder, and after its deck.yaml when it has one', async () => {
+    fs.writeFileSync(path.join(folder, 'a.md'), topicFile('first', 1));
+    assert.deepEqual((await load()).title, { en: 'User' });
+    fs.writeFileSync(path.join(folder, 'deck.yaml'), 'id: mine\norder: 3\ntitle:\n  en: My deck\n  zh-cn: 我的题库\n');
+    const deck = await load();
+    assert.deepEqual([deck.id, deck.keyScope, deck.title, deck.order], ['user', 'user', { en: 'My deck', 'zh-cn': '我的题库' }, 3]);
+    assert.deepEqual(deck.topics.map((topic) => topic.key), ['user/first']);
+  });
+
+  it('reports a broken deck.yaml at its line and still loads the topics', async () => {
+    fs.writeFileSync(path.join(folder, 'a.md'), topicFile('first', 1));
+    fs.writeFileSync(path.join(folder, 'deck.yaml'), 'id: mine\ntitle:\n  en: Mine\norder: soon\n');
+    const deck = await load();
+    assert.deepEqual(deck.problems.map((p) => [path.basename(p.file), p.line]), [['deck.yaml', 3]]);
+    assert.deepEqual(deck.topics.map((topic) => topic.id), ['first']);
+  });
+});
+
+describe('loadBuiltInDecks', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'decks-'));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const deck = (name: string, order: number, topics: string[]) => {
+    fs.mkdirSync(path.join(root, name, 'topics'), { recursive: true });
+    fs.writeFileSync(path.join(root, name, 'deck.yaml'), `id: ${name}\norder: ${order}\ntitle:\n  en: ${name}\n`);
+    topics.forEach((id, index) => fs.writeFileSync(path.join(root, name, 'topics', `${index}.md`), topicFile(id, index)));
+  };
+
+  it('orders decks by their manifests, keys every topic builtin/<id>, and reports a topic id two decks share', async () => {
+    deck('second', 2, ['c', 'shared']);
+    deck('first', 1, ['a', 'shared']);
+    const decks = await loadBuiltInDecks(root);
+    assert.deepEqual(decks.map((d) => [d.id, d.topics.map((topic) => topic.key)]), [
+      ['first', ['builtin/a', 'builtin/shared']],
+      ['second', ['builtin/c']],
+    ]);
+    assert.deepEqual(decks[1].problems.map((p) => p.message), ['duplicate `id: shared` (also used by first): give each topic its own id']);
+  });
+
+  it('needs a deck.yaml in every built-in deck folder', async () => {
+    fs.mkdirSync(path.join(root, 'nameless'));
+    const [nameless] = await loadBuiltInDecks(root);
+    assert.deepEqual(nameless.problems.map((p) => p.message), ['a built-in deck folder needs a `deck.yaml`']);
   });
 });
