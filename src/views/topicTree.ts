@@ -45,6 +45,22 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     return children;
   }
 
+  /** Lets the view reveal a topic (the tree's selection follows the active topic panel). */
+  async getParent(node: TopicTreeNode): Promise<TopicTreeNode | undefined> {
+    if (node.kind === 'deck') return undefined;
+    if (node.kind === 'snippet') return { kind: 'topic', topic: node.topic };
+    const deck = node.kind === 'topic' ? await this.content.deckOf(node.topic) : node.deck;
+    if (!deck) return undefined;
+    const index = (await this.content.decks()).findIndex((candidate) => candidate.id === deck.id);
+    return { kind: 'deck', deck, expanded: index === 0 || !deck.trusted };
+  }
+
+  /** The tree node of a topic key, if the topic exists. */
+  async topicNode(key: string): Promise<TopicTreeNode | undefined> {
+    const topic = await this.content.findTopic(key);
+    return topic ? { kind: 'topic', topic } : undefined;
+  }
+
   /** The snippets a topic names in its front matter, in that order; unknown ids are skipped. */
   private snippetsOf(topic: LoadedTopic): SnippetInfo[] {
     return topic.snippets.flatMap((id) => this.snippets.find(id) ?? []);
@@ -58,7 +74,7 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         const item = new vscode.TreeItem(localize(node.deck.title, language) ?? node.deck.id, state);
         item.id = `deck:${node.deck.id}`;
         item.iconPath = new vscode.ThemeIcon(node.deck.trusted ? 'library' : 'folder-library');
-        item.description = vscode.l10n.t('{0} topics', node.deck.topics.length);
+        item.description = node.deck.topics.length === 1 ? vscode.l10n.t('1 topic') : vscode.l10n.t('{0} topics', node.deck.topics.length);
         item.tooltip = localize(node.deck.description, language) ?? (node.deck.trusted ? vscode.l10n.t('Built-in topics') : node.deck.folder);
         item.contextValue = node.deck.trusted ? 'deck.builtin' : 'deck.user';
         return item;
