@@ -38,12 +38,14 @@ export async function runIntegration() {
   } catch (error) {
     console.error(server.log());
     printExtensionHostLog(server.userDataDir);
+    if (fs.existsSync(`${resultsFile}.progress`)) console.error(`tests so far:\n${fs.readFileSync(`${resultsFile}.progress`, 'utf8')}`);
     throw error;
   } finally {
     await browser.close();
     await server.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
     fs.rmSync(resultsFile, { force: true });
+    fs.rmSync(`${resultsFile}.progress`, { force: true });
   }
 }
 

@@ -121,8 +121,8 @@ if (require.main === module) {
     [2, 200],
     [3, 300],
   ]; // [batch=3][features=2]
-  console.log('train forward:', bn.forward(batch).map((row) => row.map((v) => v.toFixed(4))));
+  console.log('train forward:', bn.forward(batch).map((row) => row.map((v) => Number(v.toFixed(4)))));
   console.log('runningMean:', bn.runningMean, 'runningVar (unbiased):', bn.runningVar);
   bn.eval();
-  console.log('eval forward of [[2, 200]]:', bn.forward([[2, 200]]).map((row) => row.map((v) => v.toFixed(4))));
+  console.log('eval forward of [[2, 200]]:', bn.forward([[2, 200]]).map((row) => row.map((v) => Number(v.toFixed(4)))));
 }

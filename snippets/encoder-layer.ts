@@ -10,8 +10,10 @@
  *     y = h + FFN(LN₂(h))
  *   FFN(h) = ReLU(h · W₁ᵀ + b₁) · W₂ᵀ + b₂,  W₁ [d_ff][d_model], W₂ [d_model][d_ff]
  *
- * Pre-LN keeps an un-normalized residual path from input to output, which is
- * why deep Pre-LN stacks train without learning-rate warm-up tricks.
+ * Pre-LN keeps an un-normalized residual path from input to output, so its
+ * gradients are well-behaved at initialization and deep stacks train stably with
+ * little warm-up (Xiong et al. 2020 removed it in their experiments; large Pre-LN
+ * models are still usually trained with a short learning-rate warm-up).
  * With causal: true the layer becomes a GPT-style decoder block (no cross-attention).
  *
  * PyTorch: torch.nn.TransformerEncoderLayer(d_model, numHeads, d_ff, dropout=0,

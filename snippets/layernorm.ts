@@ -34,6 +34,6 @@ if (require.main === module) {
   ]; // [batch=2][features=4]
   const y = layerNorm(x, [1, 1, 1, 1], [0, 0, 0, 0]);
   console.log('x =', x);
-  console.log('layerNorm(x) =', y.map((row) => row.map((v) => v.toFixed(4))));
+  console.log('layerNorm(x) =', y.map((row) => row.map((v) => Number(v.toFixed(4)))));
   console.log('each row now has mean ≈ 0 and variance ≈ 1 (minus the ε effect)');
 }

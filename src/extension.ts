@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
-import { registerSnippetCommands } from './commands/snippetCommands';
-import { registerTopicCommands } from './commands/topicCommands';
-import { ContentService } from './content/contentService';
-import { registerQuizModule } from './quiz/registerQuiz';
-import { SnippetService } from './snippets/snippetService';
-import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 import { core } from './loadCore';
 import { logDisposable } from './util/log';
 import { ProblemsPublisher } from './util/problems';
 import type { ChecklistStore } from './webview/core/checklistStore';
+import { registerSnippetCommands } from './commands/snippetCommands';
+import { registerTopicCommands } from './commands/topicCommands';
+import { ContentService, topicKey } from './content/contentService';
+import { registerQuizModule } from './quiz/registerQuiz';
+import { SnippetService } from './snippets/snippetService';
+import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
+import { WalkthroughProgress } from './util/walkthroughProgress';
 import { TopicPanelManager } from './webview/topicPanel';
 
 export const TOPICS_VIEW_ID = 'mlInterview.topics';
+/** How long after activation the walkthrough's context keys are set (see activate). */
+const WALKTHROUGH_RESTORE_DELAY_MS = 4000;
 
 /** What the extension exposes to its own integration tests (through `extension.exports`). */
 export interface ExtensionApi {
@@ -19,6 +22,8 @@ export interface ExtensionApi {
   treeItem(node: TopicTreeNode): vscode.TreeItem;
   openTopicKeys(): string[];
   topicPanelHtml(key: string): string | undefined;
+  /** Keys of the topics selected in the tree. */
+  treeSelection(): string[];
 }
 
 /** Wires services and registrations; every feature lives in its own module. */
@@ -30,6 +35,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // The store lives in the core, which loads on first use: the first checklist read loads it, never activation.
   let checklistStore: ChecklistStore | undefined;
   const checklists = () => (checklistStore ??= new (core().ChecklistStore)(context.globalState));
+  // Steps done before (another session, window or machine) tick the walkthrough. Not during start-up: VS Code 1.100
+  // takes a context key that is already set when it registers the walkthrough as seen and never ticks the step, and a
+  // view or panel restored at start-up activates the extension before that registration.
+  const walkthrough = new WalkthroughProgress(context.globalState, (key, value) => vscode.commands.executeCommand('setContext', key, value));
+  const restoreTimer = setTimeout(() => void walkthrough.restore(), WALKTHROUGH_RESTORE_DELAY_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(restoreTimer) });
   const panels = new TopicPanelManager(context.extensionUri, content, {
     snippetTitles: (ids, language) => ids.flatMap((id) => {
       const snippet = snippets.find(id);
@@ -39,9 +50,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     quizTopic: (key) => vscode.commands.executeCommand('mlInterview.quizTopic', key),
     checkedItems: (key) => checklists().checked(key),
     setCheckedItems: (key, checked) => checklists().setChecked(key, checked),
+    // The tree's selection follows the active topic panel, when the tree is showing (never opens the sidebar).
+    topicActivated: async (key) => {
+      void walkthrough.record('openedTopic');
+      if (!treeView.visible) return;
+      const node = await tree.topicNode(key);
+      if (node) await treeView.reveal(node, { select: true, focus: false, expand: false });
+    },
   });
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const quiz = registerQuizModule(context, { content, runner: snippets, problems });
+  const quiz = registerQuizModule(context, { content, runner: snippets, problems, onQuizOpened: () => void walkthrough.record('tookQuiz') });
   tree.setProgressSource(quiz.progress, treeView);
   context.subscriptions.push(
     logDisposable,
@@ -52,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     panels,
     treeView,
     registerTopicCommands(content, panels),
-    registerSnippetCommands(content, snippets),
+    registerSnippetCommands(content, snippets, () => void walkthrough.record('ranSnippet')),
     quiz,
   );
   return {
@@ -60,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeItem: (node) => tree.getTreeItem(node),
     openTopicKeys: () => panels.openTopicKeys,
     topicPanelHtml: (key) => panels.htmlOf(key),
+    treeSelection: () => treeView.selection.flatMap((node) => (node.kind === 'topic' ? [topicKey(node.topic)] : [])),
   };
 }
 

@@ -4,7 +4,7 @@ import type { ContentService } from '../content/contentService';
 import type { SnippetService } from '../snippets/snippetService';
 
 /** Registers Open, Insert, Run and Stop Snippet. */
-export function registerSnippetCommands(content: ContentService, snippets: SnippetService): vscode.Disposable {
+export function registerSnippetCommands(content: ContentService, snippets: SnippetService, onRan: () => void = () => undefined): vscode.Disposable {
   const pick = async (title: string): Promise<string | undefined> => {
     const language = content.language;
     const picked = await vscode.window.showQuickPick(
@@ -28,13 +28,15 @@ export function registerSnippetCommands(content: ContentService, snippets: Snipp
       const chosen = typeof id === 'string' ? id : await pick(vscode.l10n.t('Insert Snippet'));
       return chosen ? snippets.insert(chosen, editor) : false;
     }),
-    vscode.commands.registerCommand('mlInterview.runSnippet', (uri?: unknown) => {
+    vscode.commands.registerCommand('mlInterview.runSnippet', async (uri?: unknown) => {
       // From the editor title the command receives the editor's URI; prefer that editor.
       const editor =
         uri instanceof vscode.Uri
           ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())
           : vscode.window.activeTextEditor;
-      return snippets.runEditor(editor ?? vscode.window.activeTextEditor);
+      const outcome = await snippets.runEditor(editor ?? vscode.window.activeTextEditor);
+      if (outcome) onRan();
+      return outcome;
     }),
     vscode.commands.registerCommand('mlInterview.stopSnippet', () => snippets.stop()),
   );

@@ -16,7 +16,7 @@ export function registerTopicCommands(content: ContentService, panels: TopicPane
       return shown;
     }),
     vscode.commands.registerCommand('mlInterview.refreshTopics', () => content.reload()),
-    vscode.commands.registerCommand('mlInterview.newDeckFile', () => createStarterDeckFile()),
+    vscode.commands.registerCommand('mlInterview.newDeckFile', (title?: unknown) => createStarterDeckFile(typeof title === 'string' ? title : undefined)),
   );
 }
 
@@ -37,20 +37,32 @@ async function pickTopic(content: ContentService): Promise<string | undefined> {
   return picked?.key;
 }
 
-async function createStarterDeckFile(): Promise<void> {
+/** Asks for the new topic's title (unless given), then writes `<deck folder>/<id>.md` and opens it. */
+async function createStarterDeckFile(givenTitle?: string): Promise<vscode.Uri | undefined> {
   const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
   if (!workspaceFolder) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: user decks live in a folder of the workspace.'));
-    return;
+    return undefined;
   }
+  const title =
+    givenTitle ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('New Deck File'),
+      prompt: vscode.l10n.t('The title of your new topic; the file is named after it.'),
+      placeHolder: vscode.l10n.t('e.g. Gradient clipping'),
+      validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Give the topic a title.') : undefined),
+    }));
+  if (title === undefined || title.trim() === '') return undefined;
   const relative = setting('userDecks.folder', workspaceFolder);
   const folder = vscode.Uri.joinPath(workspaceFolder.uri, relative);
   await vscode.workspace.fs.createDirectory(folder);
-  let file = vscode.Uri.joinPath(folder, 'my-first-topic.md');
-  for (let n = 2; await exists(file); n++) file = vscode.Uri.joinPath(folder, `my-first-topic-${n}.md`);
-  const id = file.path.split('/').pop()?.replace(/\.md$/, '') ?? 'my-first-topic';
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(core().starterDeckFile(id)));
+  const base = core().topicIdFromTitle(title.trim());
+  let file = vscode.Uri.joinPath(folder, `${base}.md`);
+  for (let n = 2; await exists(file); n++) file = vscode.Uri.joinPath(folder, `${base}-${n}.md`);
+  const id = file.path.split('/').pop()?.replace(/\.md$/, '') ?? base;
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(core().starterDeckFile(id, title.trim())));
   await vscode.window.showTextDocument(file);
+  return file;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -35,6 +35,8 @@ export class CodeExercises {
    * the same place: the editor group of the last starter while it exists, otherwise a group beside the quiz.
    */
   async openStarter(exercise: ExerciseId): Promise<vscode.TextEditor> {
+    // Check is next: have a runner worker loaded by then.
+    this.runner.prepare();
     const viewColumn = this.starterColumn();
     const open = this.findOwnDocument(exercise);
     if (open) return this.showStarter(open, viewColumn);
@@ -42,7 +44,8 @@ export class CodeExercises {
     const source = await readFile(file, 'utf8');
     const document = await vscode.workspace.openTextDocument(starterUri(exercise));
     const editor = await this.showStarter(document, viewColumn);
-    if (document.getText() === '') await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), source));
+    // Replace, not insert: VS Code may hand back a just-closed untitled model of that name with its old text.
+    await editor.edit((builder) => builder.replace(new vscode.Range(0, 0, document.lineCount, 0), source));
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     this.starters.set(exercise, document.uri);
     return editor;
@@ -73,6 +76,12 @@ export class CodeExercises {
     return candidates.find((editor) => CODE_LANGUAGES.includes(editor.document.languageId))?.document;
   }
 
+  /** A code exercise is on screen: get a worker and its test cases ready, so the first Check is quick. */
+  prepare(exercise: ExerciseId): void {
+    this.runner.prepare();
+    void this.cases(exercise).catch(() => undefined);
+  }
+
   /** Runs the checks; undefined (after telling the user why) when there is nothing it may run. */
   async check(exercise: ExerciseId): Promise<CodeGrade | undefined> {
     const document = this.findDocument(exercise);
@@ -94,6 +103,8 @@ export class CodeExercises {
     let output = '';
     const handle = this.runner.run(harness.source, { fileName, filePath, onOutput: (chunk) => (output += chunk.stream === 'stdout' ? chunk.text : '') });
     const result = await handle.result;
+    // The next check (after a fix) starts from a loaded worker too.
+    this.runner.prepare();
     return core().gradeHarnessRun(output, harness, result, filePath ?? fileName);
   }
 

@@ -21,6 +21,8 @@ export interface QuizPanelHandle {
   /** The HTML of <main> as last rendered. */
   readonly mainHtml: string;
   readonly view: SessionView | undefined;
+  /** The user has answered cards in this session (replacing it would end it). */
+  readonly inProgress: boolean;
   /** Handles a message as if the webview had posted it; resolves once its effects are stored and rendered. */
   send(message: unknown): Promise<void>;
 }
@@ -90,6 +92,8 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
   private dueTimer: ReturnType<typeof setTimeout> | undefined;
   private detached = false;
   private wasVisible: boolean;
+  /** The code exercise the runner was last prepared for. */
+  private preparedCard: string | undefined;
 
   constructor(
     readonly webviewPanel: vscode.WebviewPanel,
@@ -119,6 +123,10 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
 
   get topicKey(): string | undefined {
     return this.session.topicKey;
+  }
+
+  get inProgress(): boolean {
+    return this.session.inProgress;
   }
 
   /** Hands the webview panel to a new session without closing it. */
@@ -254,6 +262,13 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     const progress = await this.service.store.current();
     const now = new Date();
     this.view = this.session.view(progress, now, this.service.settings());
+    const exercise = this.currentExercise();
+    const cardId = this.view.kind === 'card' ? this.view.item.id : undefined;
+    if (exercise && cardId !== this.preparedCard) {
+      // Once per card: the first Check should not pay for loading the runner and the cases.
+      this.preparedCard = cardId;
+      this.exercises.prepare(exercise);
+    }
     if (this.session.topicKey !== undefined) this.topicTitle ??= await this.service.topicTitle(this.session.topicKey);
     this.scheduleDueRefresh(now);
     return { language: this.language, topicKey: this.session.topicKey, topicTitle: this.topicTitle, view: this.view, now, checking: this.checking, focus: this.webviewPanel.active };

@@ -1,17 +1,18 @@
 // Everything the quiz needs once it is first used: created by registerQuiz.ts on first use, when it loads the core
 // (ts-fsrs, YAML card files, zod schemas, markdown-it) through loadCore.ts.
 import * as vscode from 'vscode';
+import { core } from '../loadCore';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
 import { logFailure } from '../util/log';
 import type { ProblemsPublisher } from '../util/problems';
 import { CodeExercises } from './codeExercise';
+import type { ContentLanguage } from '../content/core/language';
 import { ProgressPanelManager, PROGRESS_VIEW_TYPE } from './progressPanel';
 import { QuizPanelManager, type QuizPanelHandle } from './quizPanel';
 import { QuizService } from './quizService';
 import type { ProgressMemento, QuizStore } from './core/quizStore';
-import { core } from '../loadCore';
 import type { TopicProgressSnapshot } from './core/topicProgress';
 
 export { PROGRESS_VIEW_TYPE };
@@ -91,8 +92,44 @@ export class QuizRuntime extends Disposable {
     return uri;
   }
 
-  async exportAnkiDeck(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const language = this.service.language;
+  /** Merges an exported progress file into this machine's progress, as two windows' progress merges. */
+  async importProgress(source?: vscode.Uri): Promise<boolean> {
+    const uri =
+      source ??
+      (
+        await vscode.window.showOpenDialog({
+          title: vscode.l10n.t('Import Quiz Progress'),
+          canSelectMany: false,
+          filters: { JSON: ['json'] },
+          openLabel: vscode.l10n.t('Import'),
+        })
+      )?.[0];
+    if (!uri) return false;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a progress file: {1}', uri.fsPath, error instanceof Error ? error.message : String(error)));
+      return false;
+    }
+    const loaded = core().loadProgress(raw);
+    if (!loaded.ok) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a progress file: {1}', uri.fsPath, loaded.message));
+      return false;
+    }
+    const before = (await this.service.store.current()).log.length;
+    const merged = await this.service.store.importProgress(loaded.progress);
+    this.service.progressChanged();
+    const added = merged.log.length - before;
+    void vscode.window.showInformationMessage(
+      added === 1 ? vscode.l10n.t('Imported 1 new review from {0}.', uri.fsPath) : vscode.l10n.t('Imported {0} new reviews from {1}.', added, uri.fsPath),
+    );
+    return true;
+  }
+
+  async exportAnkiDeck(target?: vscode.Uri, requestedLanguage?: ContentLanguage): Promise<vscode.Uri | undefined> {
+    const language = requestedLanguage ?? (target ? this.service.language : await this.pickAnkiLanguage());
+    if (!language) return undefined;
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
@@ -109,8 +146,21 @@ export class QuizRuntime extends Disposable {
       { language },
     );
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} cards exported for Anki to {1}. In Anki: File → Import.', items.length, uri.fsPath));
+    void vscode.window.showInformationMessage(items.length === 1
+        ? vscode.l10n.t('1 card exported for Anki to {0}. In Anki: File → Import.', uri.fsPath)
+        : vscode.l10n.t('{0} cards exported for Anki to {1}. In Anki: File → Import.', items.length, uri.fsPath));
     return uri;
+  }
+
+  /** Which language's cards to export (each language is its own Anki deck). */
+  private async pickAnkiLanguage(): Promise<ContentLanguage | undefined> {
+    const current = this.service.language;
+    const items: (vscode.QuickPickItem & { language: ContentLanguage })[] = [
+      { label: 'English', description: vscode.l10n.t('Anki deck "ML Interview Prep"'), language: 'en' },
+      { label: '中文', description: vscode.l10n.t('Anki deck "ML Interview Prep (中文)"'), language: 'zh-cn' },
+    ];
+    if (current === 'zh-cn') items.reverse();
+    return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Deck for Anki'), placeHolder: vscode.l10n.t('Which language should the cards be in?') }))?.language;
   }
 
   private defaultExportUri(name: string): vscode.Uri | undefined {

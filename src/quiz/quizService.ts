@@ -135,7 +135,9 @@ export class QuizService extends Disposable {
     this.shownProblems = text;
     if (problems.length > 0 && isNew) {
       void vscode.window
-        .showWarningMessage(vscode.l10n.t('{0} problems in quiz card files: those cards are left out of quizzes. See the Problems panel.', problems.length), vscode.l10n.t('Show Problems'))
+        .showWarningMessage(problems.length === 1
+            ? vscode.l10n.t('1 problem in a quiz card file: those cards are left out of quizzes. See the Problems panel.')
+            : vscode.l10n.t('{0} problems in quiz card files: those cards are left out of quizzes. See the Problems panel.', problems.length), vscode.l10n.t('Show Problems'))
         .then((choice) => (choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
     }
   }

@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
-import type { ProblemsPublisher } from '../util/problems';
 import type { QuizPanelHandle } from './quizPanel';
+import type { ProblemsPublisher } from '../util/problems';
 import { QuizRuntime } from './quizRuntime';
 import type { TopicProgressInfo, TopicProgressSnapshot } from './core/topicProgress';
 import type { TopicProgressSource } from './progressSource';
@@ -14,6 +14,8 @@ export interface QuizModuleDependencies {
   content: ContentService;
   runner: SnippetRunner;
   problems: ProblemsPublisher;
+  /** A quiz was opened (for the walkthrough). */
+  onQuizOpened?(): void;
 }
 
 /** The module's registrations (dispose them) plus the figures for the tree. */
@@ -28,6 +30,7 @@ export const QUIZ_COMMANDS = {
   resetProgress: 'mlInterview.resetProgress',
   exportProgress: 'mlInterview.exportProgress',
   exportAnkiDeck: 'mlInterview.exportAnkiDeck',
+  importProgress: 'mlInterview.importProgress',
 } as const;
 
 const QUIZ_VIEW_TYPE = 'mlInterview.quiz';
@@ -79,11 +82,16 @@ class QuizModuleImpl extends Disposable implements QuizModule {
     this.statusBar.name = vscode.l10n.t('ML Interview: Cards Due');
     this.statusBar.command = QUIZ_COMMANDS.quizMe;
     this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.quizMe, () => this.openQuiz(undefined)));
-    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.quizTopic, (argument: unknown) => this.quizTopic(argument)));
+    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.quizTopic, (argument: unknown, options?: unknown) => this.quizTopic(argument, options)));
     this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.showProgress, async () => (await this.runtime()).progressPanels.show()));
     this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.resetProgress, async () => (await this.runtime()).resetProgress()));
     this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.exportProgress, async (target?: vscode.Uri) => (await this.runtime()).exportProgress(target)));
-    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.exportAnkiDeck, async (target?: vscode.Uri) => (await this.runtime()).exportAnkiDeck(target)));
+    this.register(
+      vscode.commands.registerCommand(QUIZ_COMMANDS.exportAnkiDeck, async (target?: vscode.Uri, language?: unknown) =>
+        (await this.runtime()).exportAnkiDeck(target, language === 'en' || language === 'zh-cn' ? language : undefined),
+      ),
+    );
+    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.importProgress, async (source?: vscode.Uri) => (await this.runtime()).importProgress(source)));
     this.register(
       vscode.window.registerWebviewPanelSerializer(QUIZ_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => (await this.runtime()).quizPanels.deserializeWebviewPanel(panel, state),
@@ -110,6 +118,7 @@ class QuizModuleImpl extends Disposable implements QuizModule {
   async openQuiz(topicKey: string | undefined): Promise<QuizPanelHandle & { runtime: QuizRuntime }> {
     const runtime = await this.runtime();
     const handle = await runtime.openQuiz(topicKey);
+    this.deps.onQuizOpened?.();
     return {
       get topicKey() {
         return handle.topicKey;
@@ -120,12 +129,19 @@ class QuizModuleImpl extends Disposable implements QuizModule {
       get view() {
         return handle.view;
       },
+      get inProgress() {
+        return handle.inProgress;
+      },
       send: (message) => handle.send(message),
       runtime,
     };
   }
 
-  private async quizTopic(argument: unknown): Promise<(QuizPanelHandle & { runtime: QuizRuntime }) | undefined> {
+  /**
+   * Quiz This Topic. While another session is under way (cards answered), asks before replacing it; `{ replace: true }`
+   * as the second argument skips the question (for callers that already asked).
+   */
+  private async quizTopic(argument: unknown, options?: unknown): Promise<(QuizPanelHandle & { runtime: QuizRuntime }) | undefined> {
     let key = topicKeyOf(argument);
     if (key === undefined) {
       const topics = await this.deps.content.topics();
@@ -136,18 +152,34 @@ class QuizModuleImpl extends Disposable implements QuizModule {
       );
       key = picked?.key;
     }
-    return key === undefined ? undefined : this.openQuiz(key);
+    if (key === undefined) return undefined;
+    const replace = typeof options === 'object' && options !== null && (options as { replace?: unknown }).replace === true;
+    const current = (await this.runtime()).quizPanels.current;
+    if (!replace && current && current.topicKey !== key && current.inProgress) {
+      const title = (await (await this.runtime()).service.topicTitle(key)) ?? key;
+      const replaceChoice = vscode.l10n.t('Replace Session');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('A quiz session is under way. End it and quiz "{0}" instead? Your answers so far are saved.', title),
+        replaceChoice,
+        vscode.l10n.t('Keep Current Session'),
+      );
+      if (choice !== replaceChoice) {
+        const kept = await this.openQuiz(current.topicKey);
+        return kept;
+      }
+    }
+    return this.openQuiz(key);
   }
 
   private showDue(): void {
     const snapshot = this.progress.current;
     if (!snapshot) return;
     const due = snapshot.due;
-    const tooltip =
-      due > 0
-        ? vscode.l10n.t('{0} quiz cards due, {1} new cards left today. Click to start Quiz Me.', due, snapshot.newToday)
-        : vscode.l10n.t('No quiz cards due; {0} new cards left today. Click to start Quiz Me.', snapshot.newToday);
-    this.statusBar.text = due > 0 ? `$(mortar-board) ${vscode.l10n.t('{0} due', due)}` : `$(mortar-board) ${snapshot.newToday > 0 ? vscode.l10n.t('{0} new', snapshot.newToday) : '0'}`;
+    const dueText = due === 0 ? vscode.l10n.t('No quiz cards due') : due === 1 ? vscode.l10n.t('1 quiz card due') : vscode.l10n.t('{0} quiz cards due', due);
+    const newText = snapshot.newToday === 1 ? vscode.l10n.t('1 new card left today') : vscode.l10n.t('{0} new cards left today', snapshot.newToday);
+    const tooltip = vscode.l10n.t('{0}; {1}. Click to start Quiz Me.', dueText, newText);
+    // One stable text, due and new together, so the item neither changes shape nor jumps as cards are answered.
+    this.statusBar.text = `$(mortar-board) ${statusBarText(due, snapshot.newToday)}`;
     this.statusBar.tooltip = tooltip;
     this.statusBar.accessibilityInformation = { label: tooltip };
     this.statusBar.show();
@@ -156,6 +188,11 @@ class QuizModuleImpl extends Disposable implements QuizModule {
     const wait = snapshot.nextDueAt ? snapshot.nextDueAt.getTime() - Date.now() + 1000 : Infinity;
     this.dayTimer = setTimeout(() => void this.runtime().then((runtime) => runtime.service.progressChanged()), Math.max(5000, Math.min(wait, 60 * 60_000)));
   }
+}
+
+/** The status bar's words: "3 due · 20 new", the same shape whatever the counts. */
+export function statusBarText(due: number, newToday: number): string {
+  return vscode.l10n.t('{0} due · {1} new', due, newToday);
 }
 
 /**

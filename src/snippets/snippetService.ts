@@ -7,13 +7,18 @@ import type { ContentLanguage } from '../content/core/language';
 import { Disposable } from '../util/dispose';
 import { explainTrustNeeded } from '../util/workspaceTrust';
 import type { SnippetInfo } from './core/catalog';
-import type { OutputChunk, RunHandle, RunResult } from './core/runner';
+import type { OutputChunk, RunHandle, RunResult, SourceFrame } from './core/runner';
 
 export const RUNNING_CONTEXT_KEY = 'mlInterview.snippetRunning';
+/** Opens a run error's stack frame in its editor: the target of the links in the Run output. */
+export const OPEN_RUN_LOCATION_COMMAND = 'mlInterview.openRunLocation';
+const OUTPUT_CHANNEL_NAME = 'ML Interview: Run';
 
 /** Runs TypeScript off the extension host's main thread with the user's limits; shared by Run Snippet and the quiz. */
 export interface SnippetRunner {
   run(source: string, options: { fileName: string; filePath?: string; onOutput?(chunk: OutputChunk): void }): RunHandle;
+  /** Gets a worker ready for the next run (a run is likely soon: a snippet or an exercise was opened). */
+  prepare(): void;
 }
 
 /** Opens, inserts and runs the built-in snippets; owns the output channel and the run diagnostics. */
@@ -21,12 +26,46 @@ export class SnippetService extends Disposable implements SnippetRunner {
   private outputChannel: vscode.OutputChannel | undefined;
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('mlInterview.run'));
   private current: { handle: RunHandle; uri: vscode.Uri } | undefined;
+  /** The file of the last run, whose `name:line:col` positions in the output are links. */
+  private lastRun: { fileName: string; uri: vscode.Uri } | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri) {
     super();
     this.register({ dispose: () => this.current?.handle.cancel() });
+    this.register({ dispose: () => core().disposeStandbyRunner() });
     // A run's error marker describes the code as it was; editing the file retires it.
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.diagnostics.delete(event.document.uri)));
+    // Each `file:line:col` of a run error in the output links to that line of the editor that ran.
+    this.register(vscode.languages.registerDocumentLinkProvider({ scheme: 'output' }, { provideDocumentLinks: (document) => this.runOutputLinks(document) }));
+    this.register(
+      vscode.commands.registerCommand(OPEN_RUN_LOCATION_COMMAND, async (uri: unknown, line: unknown, column: unknown) => {
+        if (typeof uri !== 'string' || typeof line !== 'number' || typeof column !== 'number') return undefined;
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
+        return vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+      }),
+    );
+  }
+
+  private runOutputLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    const run = this.lastRun;
+    if (!run || !decodeURIComponent(document.uri.toString()).includes(OUTPUT_CHANNEL_NAME)) return [];
+    const pattern = new RegExp(`${run.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'g');
+    const links: vscode.DocumentLink[] = [];
+    for (let index = 0; index < document.lineCount; index++) {
+      const text = document.lineAt(index).text;
+      for (const match of text.matchAll(pattern)) {
+        const start = match.index ?? 0;
+        const args = [run.uri.toString(), Number(match[1]), Number(match[2])];
+        const link = new vscode.DocumentLink(
+          new vscode.Range(index, start, index, start + match[0].length),
+          vscode.Uri.parse(`command:${OPEN_RUN_LOCATION_COMMAND}?${encodeURIComponent(JSON.stringify(args))}`),
+        );
+        link.tooltip = vscode.l10n.t('Go to line {0}, column {1}', args[1], args[2]);
+        links.push(link);
+      }
+    }
+    return links;
   }
 
   get snippetsDir(): string {
@@ -48,12 +87,15 @@ export class SnippetService extends Disposable implements SnippetRunner {
       void vscode.window.showErrorMessage(vscode.l10n.t('There is no snippet "{0}".', id));
       return undefined;
     }
-    const source = await readFile(path.join(this.snippetsDir, `${snippet.id}.ts`), 'utf8');
+    // Self-contained: the helpers it imports in snippets/ come with it, so it type-checks and runs in an untitled editor.
+    const source = core().selfContainedSnippet(snippet.id, await this.reader(), { demo: true });
     const uri = await this.freeUntitledUri(`${snippet.id}.ts`);
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document, { preview: false });
-    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), source));
+    // Replace, not insert: VS Code may hand back a just-closed untitled model of that name with its old text.
+    await editor.edit((builder) => builder.replace(new vscode.Range(0, 0, document.lineCount, 0), source));
     editor.selection = new vscode.Selection(0, 0, 0, 0);
+    this.prepare();
     return editor;
   }
 
@@ -65,15 +107,37 @@ export class SnippetService extends Disposable implements SnippetRunner {
       void vscode.window.showWarningMessage(vscode.l10n.t('Open an editor first: the snippet is inserted at its cursor.'));
       return false;
     }
-    const source = await readFile(path.join(this.snippetsDir, `${snippet.id}.ts`), 'utf8');
-    return editor.edit((builder) => builder.replace(editor.selection, `${core().stripDemo(source, `${snippet.id}.ts`)}\n`));
+    // With the helpers it needs that the file does not declare yet, so it type-checks and runs where it lands.
+    const source = core().selfContainedSnippet(snippet.id, await this.reader(), { demo: false, existingNames: core().declaredNames(editor.document.getText()) });
+    return editor.edit((builder) => builder.replace(editor.selection, source));
+  }
+
+  /** Reads the snippet files (all of them up front: a snippet's helpers live in its neighbours). */
+  private async reader(): Promise<(id: string) => string> {
+    const sources = new Map<string, string>();
+    await Promise.all(
+      core().SNIPPET_CATALOG.map(async (snippet) => sources.set(snippet.id, await readFile(path.join(this.snippetsDir, `${snippet.id}.ts`), 'utf8'))),
+    );
+    return (id) => {
+      const source = sources.get(id);
+      if (source === undefined) throw new Error(`snippet ${id} is not in the catalog`);
+      return source;
+    };
+  }
+
+  prepare(): void {
+    core().prepareRunner({ workerScript: this.workerScript, memoryLimitMb: setting('run.memoryLimitMb') });
+  }
+
+  private get workerScript(): string {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'runnerWorker.js').fsPath;
   }
 
   run(source: string, options: { fileName: string; filePath?: string; onOutput?(chunk: OutputChunk): void }): RunHandle {
     return core().runTypeScript(source, {
       ...options,
       snippetsDir: this.snippetsDir,
-      workerScript: vscode.Uri.joinPath(this.extensionUri, 'dist', 'runnerWorker.js').fsPath,
+      workerScript: this.workerScript,
       timeoutMs: Math.round(setting('run.timeoutSeconds') * 1000),
       memoryLimitMb: setting('run.memoryLimitMb'),
       maxOutputBytes: setting('run.maxOutputKb') * 1024,
@@ -102,6 +166,7 @@ export class SnippetService extends Disposable implements SnippetRunner {
     channel.show(true);
     channel.appendLine(vscode.l10n.t('▶ Running {0}…', fileName));
     this.diagnostics.delete(document.uri);
+    this.lastRun = { fileName, uri: document.uri };
     let output = '';
     const handle = this.run(document.getText(), {
       fileName,
@@ -117,6 +182,8 @@ export class SnippetService extends Disposable implements SnippetRunner {
       const result = await handle.result;
       channel.appendLine('');
       channel.appendLine(describeResult(result, fileName));
+      // The stack, the user's own frames only, each a link to its line (see runOutputLinks).
+      for (const frame of result.status === 'error' ? (result.frames ?? []) : []) channel.appendLine(describeFrame(frame, fileName));
       if (result.status === 'error' && result.line !== undefined) {
         const line = Math.max(0, result.line - 1);
         const column = Math.max(0, (result.column ?? 1) - 1);
@@ -139,7 +206,7 @@ export class SnippetService extends Disposable implements SnippetRunner {
   }
 
   private channel(): vscode.OutputChannel {
-    this.outputChannel ??= this.register(vscode.window.createOutputChannel('ML Interview: Run', 'log'));
+    this.outputChannel ??= this.register(vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, 'log'));
     return this.outputChannel;
   }
 
@@ -151,6 +218,12 @@ export class SnippetService extends Disposable implements SnippetRunner {
       if (!open.has(candidate)) return vscode.Uri.from({ scheme: 'untitled', path: candidate });
     }
   }
+}
+
+/** One stack frame of a run error: "    at BatchNorm1d.forward (batchnorm.ts:61:13)". */
+export function describeFrame(frame: SourceFrame, fileName: string): string {
+  const where = `${fileName}:${frame.line}:${frame.column}`;
+  return `    ${frame.functionName ? vscode.l10n.t('at {0} ({1})', frame.functionName, where) : vscode.l10n.t('at top-level code ({0})', where)}`;
 }
 
 /** One line that says how a run ended, with the TypeScript line of an error. */

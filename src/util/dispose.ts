@@ -21,6 +21,23 @@ export abstract class Disposable implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    while (this.disposables.length > 0) this.disposables.pop()?.dispose();
+    disposeAll(this.disposables.splice(0).reverse());
   }
+}
+
+/**
+ * Disposes every item, in order, even when some throw; then rethrows the one error, or an AggregateError of all of
+ * them, so one broken registration cannot leave the others alive.
+ */
+export function disposeAll(disposables: Iterable<vscode.Disposable>): void {
+  const errors: unknown[] = [];
+  for (const disposable of disposables) {
+    try {
+      disposable.dispose();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} disposables failed to dispose`);
 }

@@ -32,13 +32,16 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   /** Quiz progress arrives after the tree exists; from then on each topic shows it, and the view's badge the due count. */
   setProgressSource(progress: TopicProgressSource, view: vscode.TreeView<TopicTreeNode>): void {
     this.progress = progress;
-    const update = () => {
+    const showBadge = () => {
       const due = progress.dueCount();
-      view.badge = due > 0 ? { value: due, tooltip: vscode.l10n.t('{0} quiz cards due', due) } : undefined;
-      this.changeEmitter.fire(undefined);
+      view.badge = due > 0 ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 quiz card due') : vscode.l10n.t('{0} quiz cards due', due) } : undefined;
     };
-    this.register(progress.onDidChange(update));
-    update();
+    this.register(progress.onDidChange(() => {
+      showBadge();
+      this.changeEmitter.fire(undefined);
+    }));
+    showBadge();
+    this.changeEmitter.fire(undefined);
   }
 
   async getChildren(node?: TopicTreeNode): Promise<TopicTreeNode[]> {
@@ -49,6 +52,22 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     const children: TopicTreeNode[] = node.deck.topics.map((topic) => ({ kind: 'topic', topic }));
     if (node.deck.problems.length > 0) children.push({ kind: 'problems', deck: node.deck });
     return children;
+  }
+
+  /** Lets the view reveal a topic (the tree's selection follows the active topic panel). */
+  async getParent(node: TopicTreeNode): Promise<TopicTreeNode | undefined> {
+    if (node.kind === 'deck') return undefined;
+    if (node.kind === 'snippet') return { kind: 'topic', topic: node.topic };
+    const deck = node.kind === 'topic' ? await this.content.deckOf(node.topic) : node.deck;
+    if (!deck) return undefined;
+    const index = (await this.content.decks()).findIndex((candidate) => candidate.id === deck.id);
+    return { kind: 'deck', deck, expanded: index === 0 || !deck.trusted };
+  }
+
+  /** The tree node of a topic key, if the topic exists. */
+  async topicNode(key: string): Promise<TopicTreeNode | undefined> {
+    const topic = await this.content.findTopic(key);
+    return topic ? { kind: 'topic', topic } : undefined;
   }
 
   /** The snippets a topic names in its front matter, in that order; unknown ids are skipped. */
@@ -64,7 +83,7 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         const item = new vscode.TreeItem(core().localize(node.deck.title, language) ?? node.deck.id, state);
         item.id = `deck:${node.deck.id}`;
         item.iconPath = new vscode.ThemeIcon(node.deck.trusted ? 'library' : 'folder-library');
-        item.description = vscode.l10n.t('{0} topics', node.deck.topics.length);
+        item.description = node.deck.topics.length === 1 ? vscode.l10n.t('1 topic') : vscode.l10n.t('{0} topics', node.deck.topics.length);
         item.tooltip = core().localize(node.deck.description, language) ?? (node.deck.trusted ? vscode.l10n.t('Built-in topics') : node.deck.folder);
         item.contextValue = node.deck.trusted ? 'deck.builtin' : 'deck.user';
         return item;

@@ -21,6 +21,8 @@ export interface TopicPanelFeatures {
   /** The ticked items of a topic's checklist, and storing them (kept per topic across close, reload and restart). */
   checkedItems?(topicKey: string): number[];
   setCheckedItems?(topicKey: string, checked: number[]): Thenable<void>;
+  /** A topic's panel became the active editor (or navigated to another topic while active). */
+  topicActivated?(topicKey: string): unknown;
 }
 
 /** One panel per topic: opening a topic again reveals its panel. Panels survive reloads via the serializer. */
@@ -92,7 +94,9 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       if (this.panels.get(entry.key) === entry) this.panels.delete(entry.key);
     });
     entry.onMessage((message) => this.handleMessage(entry, message));
+    entry.onActivated(() => void this.features.topicActivated?.(entry.key));
     await this.render(entry);
+    if (webviewPanel.active) void this.features.topicActivated?.(key);
   }
 
   private async handleMessage(entry: TopicPanel, message: TopicWebviewMessage): Promise<void> {
@@ -113,6 +117,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
         entry.key = message.topicKey;
         this.panels.set(entry.key, entry);
         await this.render(entry);
+        if (entry.panel.active) void this.features.topicActivated?.(entry.key);
         return;
       }
       case 'openSnippet':
@@ -207,6 +212,9 @@ class TopicPanel extends Disposable {
   readonly onDispose = this.disposeEmitter.event;
   private readonly messageEmitter = this.register(new vscode.EventEmitter<TopicWebviewMessage>());
   readonly onMessage = this.messageEmitter.event;
+  private readonly activatedEmitter = this.register(new vscode.EventEmitter<void>());
+  /** The panel became the active editor. */
+  readonly onActivated = this.activatedEmitter.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -221,6 +229,13 @@ class TopicPanel extends Disposable {
       }),
     );
     this.register(panel.onDidDispose(() => this.dispose()));
+    let wasActive = panel.active;
+    this.register(
+      panel.onDidChangeViewState(() => {
+        if (panel.active && !wasActive) this.activatedEmitter.fire();
+        wasActive = panel.active;
+      }),
+    );
   }
 
   get isClosed(): boolean {

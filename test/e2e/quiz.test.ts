@@ -34,6 +34,14 @@ describe('Quiz in the VS Code workbench', function () {
     assert.equal(await frame.locator('.option.correct').count(), 1);
     await focused(frame, 'button[data-action="next"]');
     await workbench.screenshot('quiz-answered-dark');
+    // Ctrl+Z takes the answer back: the same card, unanswered; then answer it again.
+    await workbench.page.keyboard.press('Control+z');
+    await frame.locator('.verdict').waitFor({ state: 'detached' });
+    assert.equal(await frame.locator('button.option:disabled').count(), 0, 'the options are open again');
+    await focused(frame, 'button.option[data-key="1"]');
+    await workbench.page.keyboard.press('2');
+    await frame.locator('.verdict').waitFor();
+    await focused(frame, 'button[data-action="next"]');
 
     // Move on through the deck by keyboard until a recall card comes up.
     let rated = false;
@@ -52,6 +60,12 @@ describe('Quiz in the VS Code workbench', function () {
         await frame.locator('.ratings .rating-3').waitFor();
         assert.match((await frame.locator('.rating-3').getAttribute('aria-label')) ?? '', /^Good: next review in \S+ \(key 3\)$/);
         await focused(frame, '.rating-3');
+        // Ticking the checklist proposes a rating: one point of several → Again; every point → Good.
+        const points = frame.locator('.checklist input[type=checkbox]');
+        await points.first().check();
+        await frame.locator('.rating-1.suggested').waitFor();
+        for (let index = 1; index < (await points.count()); index++) await points.nth(index).check();
+        await frame.locator('.rating-3.suggested').waitFor();
         await workbench.screenshot('quiz-recall-dark');
         await advance('3');
         rated = true;
@@ -72,6 +86,9 @@ describe('Quiz in the VS Code workbench', function () {
     const page = workbench.page;
     await workbench.runCommand('ML Interview: Quiz Me');
     await workbench.activeWebview('#quiz');
+    // The status bar shows one stable text: due and new together, whatever the counts.
+    const status = page.locator('.statusbar-item', { hasText: / due · \d+ new/ }).first();
+    assert.match((await status.innerText()).trim(), /^\d+ due · \d+ new$/);
     // An editor in a group beside the quiz: the layout that opening a code exercise's starter gives.
     await workbench.runCommand('File: New Untitled Text File');
     await workbench.runCommand('View: Move Editor into Right Group');
@@ -92,6 +109,25 @@ describe('Quiz in the VS Code workbench', function () {
     assert.equal(after, before, 'the quiz shows the same card, unanswered');
     await workbench.runCommand('View: Revert and Close Editor');
     await page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached' });
+  });
+
+  it('asks before Quiz This Topic replaces a session under way, and keeps it when told to', async function () {
+    const page = workbench.page;
+    await workbench.runCommand('ML Interview: Quiz Me');
+    const quiz = await workbench.activeWebview('#quiz');
+    const before = await quiz.locator('#quiz').innerHTML();
+    // Let the quiz take the focus VS Code gives it before the palette opens (or it would close the palette).
+    await focused(quiz, '[data-autofocus]');
+    await workbench.runCommand('ML Interview: Quiz This Topic');
+    await page.locator('.quick-input-widget input').fill('GPT vs BERT');
+    await workbench.quickPickRow('GPT vs BERT').click();
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'A quiz session is under way' });
+    await toast.waitFor();
+    await workbench.screenshot('quiz-replace-question');
+    await toast.getByRole('button', { name: 'Keep Current Session' }).click();
+    await toast.waitFor({ state: 'detached' });
+    assert.equal(await (await workbench.activeWebview('#quiz')).locator('#quiz').innerHTML(), before, 'the session goes on');
+    assert.equal(await page.locator('.tab', { hasText: 'Quiz: GPT vs BERT' }).count(), 0);
   });
 
   it('ticks the walkthrough’s quiz step when the quiz is started from it', async function () {

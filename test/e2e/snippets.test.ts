@@ -17,7 +17,15 @@ describeInWorkbench('Snippets in the VS Code workbench', { settings: { 'mlInterv
     const text = await output.innerText();
     assert.match(text, /Running\s+attention\.ts/);
     assert.match(text, /causal/i, 'the demo printed its causal attention weights');
+    assert.doesNotMatch(text, /'-?\d+\.\d+'/, 'not as quoted strings');
     await workbench.screenshot('snippet-run');
+
+    // The keybinding runs it too: Ctrl+Alt+N in a TypeScript editor.
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type("\nconsole.log('run by the keybinding');\n");
+    await page.keyboard.press('Control+Alt+N');
+    await output.locator('.view-line', { hasText: 'run by the keybinding' }).first().waitFor({ timeout: 30_000 });
   });
 
   it('stops an endless loop at the time limit and keeps the workbench responsive', async function () {

@@ -87,6 +87,17 @@ describeInWorkbench('ML Interview Prep in the VS Code workbench', { settings: { 
     const ticked = async (page: typeof frame) =>
       page.locator('.checklist input[type=checkbox]').evaluateAll((inputs) => inputs.map((input, index) => ((input as HTMLInputElement).checked ? index : -1)).filter((i) => i >= 0));
     assert.deepEqual(await ticked(frame), [0, 2]);
+    // Checkboxes in the theme's colours, not the browser's; a code block with one background, not one per line.
+    const [appearance, boxBackground, themeBackground] = await boxes.first().evaluate((box) => [
+      getComputedStyle(box).appearance,
+      getComputedStyle(box).backgroundColor,
+      getComputedStyle(document.body).getPropertyValue('--vscode-checkbox-background').trim(),
+    ]);
+    assert.equal(appearance, 'none');
+    assert.ok(themeBackground.length > 0, 'the theme defines a checkbox background');
+    assert.notEqual(boxBackground, 'rgba(0, 0, 0, 0)');
+    const codeBackground = await frame.locator('pre code').first().evaluate((code) => getComputedStyle(code).backgroundColor);
+    assert.equal(codeBackground, 'rgba(0, 0, 0, 0)', 'a code block’s lines have no background of their own');
     await workbench.runCommand('View: Close All Editors');
     await workbench.page.locator('.tab', { hasText: /BatchNorm/ }).waitFor({ state: 'detached' });
     const view = await workbench.openActivityView('ML Interview Prep');
@@ -98,6 +109,43 @@ describeInWorkbench('ML Interview Prep in the VS Code workbench', { settings: { 
     await workbench.page.locator('.monaco-workbench').waitFor();
     const revived = await workbench.activeWebview('.checklist input[type=checkbox]');
     assert.deepEqual(await ticked(revived), [0, 2], 'the ticks survive a window reload');
+    await revived.locator('.checklist').scrollIntoViewIfNeeded();
     await workbench.screenshot('topic-checklist');
+  });
+
+  it('keeps each table header on one line: no word breaks inside', async function () {
+    const workbench = current();
+    const view = await workbench.openActivityView('ML Interview Prep');
+    await view.locator('.monaco-list-row', { hasText: 'GPT vs BERT' }).first().click();
+    const frame = await workbench.activeWebview('article table th');
+    const lines = await frame.locator('article table th').evaluateAll((headers) =>
+      headers.map((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        const tops = new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top)));
+        return [th.textContent ?? '', tops.size] as const;
+      }),
+    );
+    assert.ok(lines.some(([text]) => text.trim() !== ''), 'the table has headers');
+    for (const [text, count] of lines) if (text.trim() !== '') assert.equal(count, 1, `the header "${text}" is on one line`);
+    await workbench.screenshot('topic-table');
+  });
+
+  it('credits the walkthrough with what was done before it opened: the context key the extension sets after start-up ticks the step', async function () {
+    const workbench = current();
+    const page = workbench.page;
+    // Forget what VS Code recorded of the walkthrough; only the extension's own record is left.
+    await workbench.runCommand('Developer: Reset Welcome Page Walkthrough Progress');
+    // VS Code 1.100 ignores a context key that is already set when it registers the walkthrough (a view or panel
+    // restored at start-up activates the extension before that), so the extension sets its keys a little later.
+    await workbench.runCommand('View: Close All Editors');
+    await workbench.runCommand('Developer: Reload Window');
+    await page.waitForEvent('load');
+    await page.locator('.monaco-workbench').waitFor();
+    await workbench.openActivityView('ML Interview Prep');
+    await workbench.openWalkthrough();
+    const step = page.locator('.getting-started-step', { hasText: 'Read an answer' }).first();
+    await step.locator('.codicon-getting-started-step-checked').waitFor({ timeout: 20_000 });
+    await workbench.screenshot('walkthrough-credited');
   });
 });

@@ -12,7 +12,9 @@ interface SuiteResult {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // MLIP_TEST_GREP runs a subset (a mocha --grep pattern), e.g. MLIP_TEST_GREP=snippet npm run test:integration.
+  const grep = process.env.MLIP_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   const directory = __dirname;
   for (const file of fs.readdirSync(directory).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(directory, file));
@@ -25,9 +27,18 @@ export function run(): Promise<void> {
       if (failures > 0) reject(new Error(`${failures} integration tests failed`));
       else resolve();
     });
-    runner.on('pass', () => result.passed++);
+    // One line per finished test, as it finishes, so a suite that hangs shows where (scripts/run-integration.mjs prints it).
+    const progress = (line: string) => {
+      if (resultsFile) fs.appendFileSync(`${resultsFile}.progress`, `${line}\n`);
+    };
+    runner.on('test', (test) => progress(`… ${test.fullTitle()}`));
+    runner.on('pass', (test) => {
+      result.passed++;
+      progress(`✔ ${test.fullTitle()} (${test.duration ?? 0} ms)`);
+    });
     runner.on('pending', () => result.pending++);
     runner.on('fail', (test, error: Error) => {
+      progress(`✗ ${test.fullTitle()}`);
       result.failed++;
       result.failures.push({ title: test.fullTitle(), error: error.stack ?? String(error) });
     });

@@ -160,7 +160,12 @@ describe('quiz in the real VS Code', () => {
     assert.ok(seen.size >= 4, `several cards of the topic were served (${[...seen].join(', ')})`);
     assert.ok([...seen].every((id) => id.startsWith('self-attention/')));
 
-    const fromTree = (await vscode.commands.executeCommand('mlInterview.quizTopic', { kind: 'topic', topic: { key: 'builtin/gpt-vs-bert', id: 'gpt-vs-bert' } })) as QuizHandle;
+    // A session is under way: a caller that already asked passes `replace` (from the palette, the user is asked).
+    const fromTree = (await vscode.commands.executeCommand(
+      'mlInterview.quizTopic',
+      { kind: 'topic', topic: { key: 'builtin/gpt-vs-bert', deckId: 'builtin', id: 'gpt-vs-bert' } },
+      { replace: true },
+    )) as QuizHandle;
     assert.equal(fromTree.topicKey, 'builtin/gpt-vs-bert');
     assert.equal(cardView(fromTree).item.topicKey, 'builtin/gpt-vs-bert');
     assert.equal(webviewTabs('mlInterview.quiz').length, 1, 'still one quiz panel');
@@ -178,12 +183,34 @@ describe('quiz in the real VS Code', () => {
     fs.rmSync(target.fsPath, { force: true });
   });
 
-  it('exports the deck for Anki in the content language', async () => {
+  it('exports the deck for Anki in either language, with the headers that make the import need no choices', async () => {
     const target = vscode.Uri.file(path.join(os.tmpdir(), `mlip-anki-${process.pid}.txt`));
     await vscode.commands.executeCommand('mlInterview.exportAnkiDeck', target);
     const lines = fs.readFileSync(target.fsPath, 'utf8').split('\n');
-    assert.deepEqual(lines.slice(0, 4), ['#separator:tab', '#html:true', '#tags column:3', '#columns:Front\tBack\tTags']);
+    assert.deepEqual(lines.slice(0, 5), ['#separator:tab', '#html:true', '#deck:ML Interview Prep', '#tags column:3', '#columns:Front\tBack\tTags']);
     assert.ok(lines.length > 30);
+    await vscode.commands.executeCommand('mlInterview.exportAnkiDeck', target, 'zh-cn');
+    const chinese = fs.readFileSync(target.fsPath, 'utf8');
+    assert.match(chinese, /^#separator:tab\n#html:true\n#deck:ML Interview Prep \(中文\)\n/);
+    assert.match(chinese, /[\u4e00-\u9fff]/);
+    fs.rmSync(target.fsPath, { force: true });
+  });
+
+  it('Import Progress merges an exported file like a second window: its reviews are added, nothing is lost or doubled', async () => {
+    const handle = (await vscode.commands.executeCommand('mlInterview.quizMe')) as QuizHandle;
+    const store = handle.runtime.service.store;
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `mlip-import-${process.pid}.json`));
+    await vscode.commands.executeCommand('mlInterview.exportProgress', target);
+    const exported = await store.current();
+    await store.reset();
+    await waitFor('a card', () => handle.view?.kind === 'card');
+    await answer(handle);
+    const local = (await store.current()).log.map((review) => review.id);
+    assert.equal(await vscode.commands.executeCommand('mlInterview.importProgress', target), true);
+    const merged = await handle.runtime.freshStore().current();
+    assert.deepEqual(new Set(merged.log.map((review) => review.id)), new Set([...exported.log.map((review) => review.id), ...local]));
+    assert.equal(await vscode.commands.executeCommand('mlInterview.importProgress', target), true);
+    assert.equal((await store.current()).log.length, merged.log.length, 'importing the same file again changes nothing');
     fs.rmSync(target.fsPath, { force: true });
   });
 });

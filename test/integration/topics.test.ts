@@ -44,6 +44,35 @@ describe('topics in the real VS Code', () => {
     }
   });
 
+  it('New Deck File writes a starter named after the title it is given, and a second one beside it', async () => {
+    const first = (await vscode.commands.executeCommand('mlInterview.newDeckFile', 'Gradient clipping')) as vscode.Uri;
+    const second = (await vscode.commands.executeCommand('mlInterview.newDeckFile', 'Gradient clipping')) as vscode.Uri;
+    try {
+      assert.match(first.path, /\/\.interview\/gradient-clipping\.md$/);
+      assert.match(second.path, /\/\.interview\/gradient-clipping-2\.md$/);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
+      assert.match(text, /^---\nid: gradient-clipping\n/);
+      assert.match(text, /\n {2}en: Gradient clipping\n/);
+      assert.doesNotMatch(text, /dropout/i);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), second.toString());
+    } finally {
+      await closeAllEditors();
+      for (const uri of [first, second]) await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('moves the tree’s selection to the topic whose panel is active', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.mlInterview');
+    const [first, second] = (await builtInTopics(api)).map((node) => (node.kind === 'topic' ? node.topic.key : ''));
+    await vscode.commands.executeCommand('mlInterview.openTopic', first);
+    await waitFor('the tree to select the opened topic', () => api.treeSelection().join() === first);
+    await vscode.commands.executeCommand('mlInterview.openTopic', second);
+    await waitFor('the tree to select the second topic', () => api.treeSelection().join() === second);
+    // Back to the first panel's tab: the selection follows it.
+    await vscode.commands.executeCommand('workbench.action.previousEditor');
+    await waitFor('the tree to follow the active panel', () => api.treeSelection().join() === first);
+  });
+
   it('lists the six seed topics in the seed order, each with a title and an icon', async () => {
     const topics = await builtInTopics(api);
     assert.deepEqual(topics.map(keyOf), BUILT_IN_KEYS);

@@ -1,39 +1,57 @@
-/** The file `ML Interview: New Deck File` writes: a valid topic that shows every field of the format. */
-export function starterDeckFile(id: string): string {
+/** Turns a title into a topic id and file name: "Gradient clipping!" → "gradient-clipping". */
+export function topicIdFromTitle(title: string): string {
+  const id = title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return id || 'my-topic';
+}
+
+/** Quotes a YAML scalar when it needs it. */
+function yamlText(text: string): string {
+  return /^[\w\s().,/’'-]+$/.test(text) && !/^\s|\s$/.test(text) && !/^(true|false|null|yes|no|~)$/i.test(text) ? text : JSON.stringify(text);
+}
+
+/**
+ * The file `ML Interview: New Deck File` writes: a valid topic with the user's title that shows every field of the
+ * format, each with a placeholder saying what to write (not a copy of a real topic).
+ */
+export function starterDeckFile(id: string, title: string): string {
   return `---
 id: ${id}
 order: 1
 icon: lightbulb
 title:
-  en: Dropout at train and test time
-  zh-cn: Dropout 在训练和测试时的区别
+  en: ${yamlText(title)}
 summary:
-  en: Why inverted dropout scales by 1/(1-p) during training.
-  zh-cn: 为什么 inverted dropout 在训练时乘以 1/(1-p)。
+  en: One sentence on what the answer covers.
+  zh-cn: 用一句话概括答案的内容。
 question:
-  en: How does dropout behave at training and at inference time?
-  zh-cn: Dropout 在训练和推理时有什么不同？
-tags: [regularization]
+  en: The interview question, as an interviewer would ask it.
+  zh-cn: 面试官会怎样问这个问题。
+tags: [my-notes]
 checklist:
   en:
-    - Units are zeroed with probability p during training only.
-    - Inverted dropout rescales kept units by 1/(1-p), so inference needs no change.
+    - The first point an interviewer listens for.
+    - The second point.
   zh-cn:
-    - 只在训练时以概率 p 置零神经元。
-    - Inverted dropout 训练时把保留的单元乘以 1/(1-p)，推理时无需改动。
+    - 面试官想听到的第一点。
+    - 第二点。
 sources:
-  - title: "Dropout: A Simple Way to Prevent Neural Networks from Overfitting"
-    authors: Srivastava, Hinton, Krizhevsky, Sutskever, Salakhutdinov
-    year: 2014
-    url: https://jmlr.org/papers/v15/srivastava14a.html
+  - title: The paper or page this answer relies on
+    year: 2024
+    url: https://example.com/replace-me
 ---
 <!-- lang: en -->
 ## Answer
-During training each unit is kept with probability $1-p$; the kept ones are scaled by $\\frac{1}{1-p}$ so that
-$\\mathbb{E}[\\tilde{h}] = h$. At inference every unit is kept and nothing is scaled.
+Write your answer here: Markdown, \`code\` and math such as $\\sqrt{d_k}$ work. A question and a checklist make this
+topic a recall card in Quiz Me.
 
 <!-- lang: zh-cn -->
 ## 回答
-训练时每个单元以 $1-p$ 的概率保留，并乘以 $\\frac{1}{1-p}$，使 $\\mathbb{E}[\\tilde{h}] = h$；推理时保留全部单元，不做缩放。
+在这里写下你的回答：支持 Markdown、\`代码\` 和 $\\sqrt{d_k}$ 这样的公式。有问题和要点的题目会成为 Quiz Me 中的回忆卡片。
 `;
 }

@@ -44,7 +44,8 @@ export function parseTopicFile(file: string, text: string): ParseResult {
       })),
     };
   }
-  const parsed = topicFrontMatterSchema.safeParse(document.toJS(), zodParseOptions());
+  const data: unknown = document.toJS();
+  const parsed = topicFrontMatterSchema.safeParse(data, zodParseOptions());
   if (!parsed.success) {
     return {
       ok: false,
@@ -52,7 +53,7 @@ export function parseTopicFile(file: string, text: string): ParseResult {
         file,
         // An unknown key is best pointed at where it is written, not at its parent.
         line: yamlFirstLine + lineOfPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path) - 1,
-        message: describeIssue(issue),
+        message: describeIssue(issue, data),
       })),
     };
   }
@@ -74,14 +75,15 @@ export function parseDeckManifest(file: string, text: string): ManifestResult {
       problems: document.errors.map((error) => ({ file, line: lineCounter.linePos(error.pos[0]).line - 1, message: l10n.t('invalid YAML: {0}', firstLine(error.message)) })),
     };
   }
-  const parsed = deckManifestSchema.safeParse(document.toJS(), zodParseOptions());
+  const data: unknown = document.toJS();
+  const parsed = deckManifestSchema.safeParse(data, zodParseOptions());
   if (parsed.success) return { ok: true, manifest: parsed.data };
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => ({
       file,
       line: lineOfPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path) - 1,
-      message: describeIssue(issue),
+      message: describeIssue(issue, data),
     })),
   };
 }
@@ -120,7 +122,35 @@ export function lineOfPath(
   return 1;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** The value at a path of the parsed YAML, or undefined where nothing is written. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** What a field of the wrong type should be, in words: "`order` must be a number". */
+function expectedType(field: string, expected: string): string {
+  switch (expected) {
+    case 'number':
+      return l10n.t('{0} must be a number', field);
+    case 'string':
+      return l10n.t('{0} must be text', field);
+    case 'array':
+      return l10n.t('{0} must be a list, e.g. `[a, b]`', field);
+    case 'object':
+      return l10n.t('{0} must be a map of fields, e.g. `en: …`', field);
+    case 'boolean':
+      return l10n.t('{0} must be true or false', field);
+    default:
+      return l10n.t('{0} must be of type {1}', field, expected);
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const field = issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`` : l10n.t('front matter');
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `\`${key}\``).join(', ');
@@ -128,8 +158,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       ? l10n.t('{0}: unknown fields {1} — remove them or check the spelling (see docs/deck-format.md)', field, keys)
       : l10n.t('{0}: unknown field {1} — remove it or check the spelling (see docs/deck-format.md)', field, keys);
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return l10n.t('{0} is required — add it to the front matter (see docs/deck-format.md)', field);
+  if (issue.code === 'invalid_type') {
+    // Zod does not pass the input along; look at what the file says: nothing there is a missing field, anything
+    // else is of the wrong type.
+    if (valueAt(data, issue.path) === undefined) return l10n.t('{0} is required — add it to the front matter (see docs/deck-format.md)', field);
+    return expectedType(field, issue.expected);
   }
   return l10n.t('{0}: {1}', field, issue.message);
 }

@@ -1,5 +1,5 @@
 // Export Deck for Anki: a tab-separated text file with the header lines Anki's importer reads (#separator,
-// #html, #tags column, #columns). Card Markdown becomes HTML; math stays LaTeX in MathJax's \( \) and \[ \]
+// #html, #deck, #tags column, #columns). Card Markdown becomes HTML; math stays LaTeX in MathJax's \( \) and \[ \]
 // delimiters, which Anki renders itself. One file per language.
 import type { MarkdownIt } from 'markdown-it';
 import type { ContentLanguage } from '../../content/core/language';
@@ -9,6 +9,8 @@ import { seededShuffle } from './mcShuffle';
 
 export interface AnkiExportOptions {
   language: ContentLanguage;
+  /** The Anki deck the notes go to (the `#deck` header); default "ML Interview Prep", with "(中文)" for Chinese. */
+  deck?: string;
   /** Prefix of every tag (Anki nests tags at "::"). */
   tagPrefix?: string;
 }
@@ -109,7 +111,9 @@ function frontAndBack(card: QuizCard, language: ContentLanguage): [string, strin
 /** The whole import file for one language: header lines, then one note per card (Front, Back, Tags). */
 export function exportAnkiDeck(cards: readonly QuizCard[], options: AnkiExportOptions): string {
   const prefix = options.tagPrefix ?? 'ml-interview';
-  const header = ['#separator:tab', '#html:true', `#tags column:${COLUMNS.length}`, `#columns:${COLUMNS.join('\t')}`];
+  const deck = (options.deck ?? (options.language === 'zh-cn' ? 'ML Interview Prep (中文)' : 'ML Interview Prep')).replace(/[\t\r\n]+/g, ' ');
+  // Anki reads these before the notes, so the import needs no choices: separator, HTML, target deck, tags column.
+  const header = ['#separator:tab', '#html:true', `#deck:${deck}`, `#tags column:${COLUMNS.length}`, `#columns:${COLUMNS.join('\t')}`];
   const rows = cards.map((card) => {
     const [front, back] = frontAndBack(card, options.language);
     const tags = [`${prefix}::${card.topic}`, `${prefix}::${KIND_TAGS[card.kind]}`, ...(card.tags ?? []).map((tag) => `${prefix}::${tag}`)];

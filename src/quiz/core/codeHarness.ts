@@ -80,7 +80,7 @@ export function exerciseCases(exercise: ExerciseId, golden: unknown): HarnessCas
         const optionTexts = Object.entries(options).map(([key, value]) => `${key} ${value}`);
         const modes = steps.map((step) => (step.training ? 'train' : 'eval')).join('→');
         return {
-          name: [l10n.t('{0} features', String(c.numFeatures)), ...optionTexts, modes].join(', '),
+          name: [(c.numFeatures === 1 ? l10n.t('1 feature') : l10n.t('{0} features', String(c.numFeatures))), ...optionTexts, modes].join(', '),
           input: { numFeatures: c.numFeatures, options, gamma: c.gamma, beta: c.beta, steps: steps.map(({ training, x }) => ({ training, x })) },
           expected: steps.flatMap((step, index) => [
             { label: `step ${index + 1} y`, value: step.expected },

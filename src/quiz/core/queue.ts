@@ -1,4 +1,4 @@
-// Builds the session queue: due cards first (most overdue first), then new cards in topic order, within the
+// Builds the session queue: due cards first (most overdue first), then new cards interleaved across topics (in topic order), within the
 // daily limits counted from today's reviews. Pure and linear in the number of cards, so a 10,000-card deck is cheap.
 import { State, type Card } from 'ts-fsrs';
 import type { QuizReview } from './scheduler';
@@ -150,8 +150,15 @@ export function buildQueue(
       heldBackByLimit = true;
     }
   }
-  introduce: for (const cardIds of newCardsByTopicRank) {
-    for (const cardId of cardIds ?? []) {
+  // New cards interleave the topics: the first card of each topic in rank order, then the second of each, and so on,
+  // so a session mixes topics instead of working through one before the next.
+  const lists = newCardsByTopicRank.filter((cardIds): cardIds is string[] => cardIds !== undefined && cardIds.length > 0);
+  introduce: for (let round = 0; lists.length > 0; round++) {
+    let taken = false;
+    for (const cardIds of lists) {
+      const cardId = cardIds[round];
+      if (cardId === undefined) continue;
+      taken = true;
       if (newLeft === 0) {
         heldBackByLimit = true;
         break introduce;
@@ -159,6 +166,7 @@ export function buildQueue(
       entries.push({ cardId, reason: 'new' });
       newLeft -= 1;
     }
+    if (!taken) break;
   }
   if (options.practiseAhead) {
     entries.push(...notYetDue.sort(byDueThenPosition).map((card): QueueEntry => ({ cardId: card.cardId, reason: 'ahead' })));

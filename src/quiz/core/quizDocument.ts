@@ -86,6 +86,7 @@ export const QUIZ_LABELS = {
     undoLabel: 'Undo the last rating and show its card again (Ctrl+Z)',
     emptyTitle: 'Nothing is due right now',
     emptyDone: 'You answered {0} cards in this session.',
+    emptyDoneOne: 'You answered 1 card in this session.',
     nextDue: 'The next card is due in {0} ({1}).',
     noneScheduled: 'No card is scheduled yet.',
     practiseAhead: 'Practise ahead',
@@ -165,6 +166,7 @@ export const QUIZ_LABELS = {
     undoLabel: '撤销上次评分并重新显示那张卡片（Ctrl+Z）',
     emptyTitle: '现在没有到期的卡片',
     emptyDone: '本次测验你回答了 {0} 张卡片。',
+    emptyDoneOne: '本次测验你回答了 1 张卡片。',
     nextDue: '下一张卡片在 {0} 后到期（{1}）。',
     noneScheduled: '还没有安排任何卡片。',
     practiseAhead: '提前练习',
@@ -227,7 +229,7 @@ function undoButton(labels: QuizLabels): string {
 function renderEmpty(view: EmptyView, model: QuizPageModel): string {
   const labels = QUIZ_LABELS[model.language];
   const parts = [`<h1 tabindex="-1" data-autofocus>${escapeHtml(view.practisingAhead ? labels.aheadDone : labels.emptyTitle)}</h1>`];
-  if (view.answered > 0) parts.push(`<p>${escapeHtml(fill(labels.emptyDone, view.answered))}</p>`);
+  if (view.answered > 0) parts.push(`<p>${escapeHtml(view.answered === 1 ? labels.emptyDoneOne : fill(labels.emptyDone, view.answered))}</p>`);
   const next = view.nextDueAt
     ? fill(labels.nextDue, formatInterval(Math.max(0, view.nextDueAt.getTime() - model.now.getTime())), formatDateTime(view.nextDueAt))
     : labels.noneScheduled;

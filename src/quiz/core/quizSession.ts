@@ -145,6 +145,11 @@ export class QuizSession {
     if (this.current && !items.some((item) => item.id === this.current?.itemId)) this.current = undefined;
   }
 
+  /** Whether the user has done anything in this session (answered a card, or is in the middle of one). */
+  get inProgress(): boolean {
+    return this.answered > 0 || (this.current !== undefined && this.current.phase !== 'question') || this.current?.codeGrade !== undefined;
+  }
+
   get isPractisingAhead(): boolean {
     return this.practiseAhead;
   }

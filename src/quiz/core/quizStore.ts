@@ -93,6 +93,22 @@ export class QuizStore {
     return write;
   }
 
+  /**
+   * Merges progress from elsewhere (Import Progress: a file from Export Progress, another machine's or an older copy)
+   * into the stored one the way two windows' copies merge: the union of both review logs, cards re-derived where they
+   * differ. Importing the same file twice changes nothing.
+   */
+  importProgress(other: QuizProgress): Promise<QuizProgress> {
+    const write = this.writing.then(async () => {
+      const merged = mergeProgress(this.read(), other, this.scheduler());
+      await this.write(merged);
+      this.seen = merged;
+      return merged;
+    });
+    this.writing = write.catch(() => undefined);
+    return write;
+  }
+
   /** Erases all progress (Reset Progress). */
   async reset(): Promise<void> {
     await this.writing;

@@ -4,7 +4,8 @@
  * files that are tested against PyTorch.
  *
  * Each body is the file without its demo block (the trailing
- * `if (require.main === module) { … }`), so inserting it into user code runs nothing.
+ * `if (require.main === module) { … }`), so inserting it into user code runs nothing, and with the helpers it imports
+ * from the other snippet files in place of the import (selfContained.ts), so it type-checks where it lands.
  * Snippet syntax treats `$` (tab stops, variables) and `\` specially, so both are
  * escaped; unescapeSnippetBody() undoes it.
  */
@@ -12,6 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ContentLanguage } from '../../content/core/language';
 import { SNIPPET_CATALOG, type SnippetInfo } from './catalog';
+import { selfContainedSnippet } from './selfContained';
 
 /** One entry of a VS Code snippet file. */
 export interface VsCodeSnippet {
@@ -64,10 +66,12 @@ export function buildEditorSnippets(
   const file: VsCodeSnippetFile = {};
   for (const snippet of catalog) {
     const fileName = `${snippet.id}.ts`;
-    const source = fs.readFileSync(path.join(snippetsDir, fileName), 'utf8');
+    stripDemo(fs.readFileSync(path.join(snippetsDir, fileName), 'utf8'), fileName);
+    // What Insert Snippet inserts: the code with the helpers it needs from the other snippet files, without the demo.
+    const body = selfContainedSnippet(snippet.id, (id) => fs.readFileSync(path.join(snippetsDir, `${id}.ts`), 'utf8'), { demo: false }).replace(/\n$/, '');
     file[snippet.title[locale]] = {
       prefix: snippet.prefix,
-      body: stripDemo(source, fileName).split('\n').map(escapeSnippetText),
+      body: body.split('\n').map(escapeSnippetText),
       description: snippet.description[locale],
     };
   }

@@ -1,4 +1,4 @@
-// Shared helper for the content-wording tests: every built-in content file under content/.
+// Shared helper for the content-wording tests: every built-in content file under content/, read once.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -6,18 +6,26 @@ export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CONTENT = path.join(ROOT, 'content');
 export const GLOSSARY = path.join(CONTENT, 'glossary.yaml');
 
-/** Topic Markdown, card/deck YAML and diagrams under content/, the glossary itself excluded. */
-export function contentFiles(extensions = ['.md', '.yaml', '.yml', '.svg']): string[] {
-  const out: string[] = [];
+export interface ContentFile {
+  /** Path relative to the repository root, for messages. */
+  file: string;
+  lines: string[];
+}
+
+/** Topic Markdown, card/deck YAML and diagrams under content/ (the glossary itself excluded), split into lines. */
+export function contentFiles(extensions = ['.md', '.yaml', '.yml', '.svg']): ContentFile[] {
+  const out: ContentFile[] = [];
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (extensions.includes(path.extname(entry.name)) && full !== GLOSSARY) out.push(full);
+      else if (extensions.includes(path.extname(entry.name)) && full !== GLOSSARY) {
+        out.push({ file: path.relative(ROOT, full), lines: fs.readFileSync(full, 'utf8').split(/\r?\n/) });
+      }
     }
   };
   walk(CONTENT);
-  return out.sort();
+  return out.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 export interface Hit {
@@ -26,14 +34,12 @@ export interface Hit {
   text: string;
 }
 
-/** Every line of every file that matches `pattern` (a global or non-global RegExp). */
-export function findLines(files: string[], pattern: RegExp): Hit[] {
+/** Every line that `matches` accepts, with its file and 1-based line number. */
+export function findLines(files: ContentFile[], matches: (line: string) => boolean): Hit[] {
   const hits: Hit[] = [];
-  const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
-  for (const file of files) {
-    const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  for (const { file, lines } of files) {
     lines.forEach((text, i) => {
-      if (re.test(text)) hits.push({ file: path.relative(ROOT, file), line: i + 1, text: text.trim() });
+      if (matches(text)) hits.push({ file, line: i + 1, text: text.trim() });
     });
   }
   return hits;

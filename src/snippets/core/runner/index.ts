@@ -3,6 +3,8 @@ export {
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_MEMORY_LIMIT_MB,
   DEFAULT_TIMEOUT_MS,
+  disposeStandbyRunner,
+  prepareRunner,
   runTypeScript,
   type OutputChunk,
   type OutputStream,
@@ -10,4 +12,5 @@ export {
   type RunOptions,
   type RunResult,
   type RunStatus,
+  type SourceFrame,
 } from './runner';

@@ -28,6 +28,11 @@ export interface WorkerInput {
   texts: WorkerTexts;
 }
 
+/** workerData of a worker started ahead of time: it loads, then waits for its WorkerInput as the first message. */
+export interface StandbyInput {
+  standby: true;
+}
+
 /**
  * What the worker says itself. The worker thread cannot localize (no VS Code, no bundle), so the host translates
  * these templates and the worker fills in `{0}`, `{1}`… with fillText.
@@ -54,11 +59,17 @@ export interface SourceLocation {
   column: number;
 }
 
+/** One stack frame in the user's own file (frames in Node or in the runner are left out), innermost first. */
+export interface SourceFrame extends SourceLocation {
+  /** The function, as V8 names it ("BatchNorm1d.forward"); absent for top-level code. */
+  functionName?: string;
+}
+
 export type WorkerMessage =
   /** Transpilation succeeded; the user's code starts running now (the time limit starts here). */
   | { type: 'started' }
   | { type: 'output'; chunk: OutputChunk }
   /** An uncaught error or unhandled rejection; location is in the user's TS file when a stack frame points there. */
-  | { type: 'error'; message: string; location?: SourceLocation }
+  | { type: 'error'; message: string; location?: SourceLocation; frames?: SourceFrame[] }
   /** The program called process.exit(code); sent so that exit(0) is not mistaken for a normal finish. */
   | { type: 'exit'; code: number };

@@ -10,9 +10,9 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { Worker } from 'node:worker_threads';
-import type { OutputChunk, WorkerInput, WorkerMessage, WorkerTexts } from './protocol';
+import type { OutputChunk, SourceFrame, StandbyInput, WorkerInput, WorkerMessage, WorkerTexts } from './protocol';
 
-export type { OutputChunk, OutputStream } from './protocol';
+export type { OutputChunk, OutputStream, SourceFrame } from './protocol';
 
 export interface RunOptions {
   /** Name for messages and stack traces: the editor's file name, e.g. 'Untitled-1' or 'attention.ts'. */
@@ -42,6 +42,8 @@ export interface RunResult {
   /** 1-based position in the user's TypeScript source, for 'error' when a stack frame points there. */
   line?: number;
   column?: number;
+  /** For 'error': the stack's frames in the user's file (innermost first), at their TypeScript positions. */
+  frames?: SourceFrame[];
   /** Time the program ran (from its first statement), or since the start if it never got there. */
   durationMs: number;
   /** True when output went over maxOutputBytes and the rest was dropped. */
@@ -62,6 +64,65 @@ const STARTUP_ALLOWANCE_MS = 15000;
 
 type Outcome = Omit<RunResult, 'durationMs' | 'truncated'>;
 
+/** A worker started ahead of time, with its bundle and sucrase loaded, waiting for a program (see worker.ts). */
+let standby: { worker: Worker; workerScript: string; memoryLimitMb: number } | undefined;
+
+function newWorker(workerScript: string, memoryLimitMb: number, workerData: WorkerInput | StandbyInput): Worker {
+  // Required here, not at the top: the extension host need not load worker_threads until something runs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+  return new WorkerThread(workerScript, {
+    workerData,
+    resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb },
+    // Captured so nothing the program writes reaches the extension host's own stdout.
+    stdout: true,
+    stderr: true,
+    // Do not inherit the host's flags (e.g. --inspect from an extension debugging session).
+    execArgv: [],
+  });
+}
+
+/**
+ * Starts a worker ahead of time so that the next run skips loading the runner and the transpiler (the costly part of
+ * a first run, worse while VS Code is busy starting its TypeScript service for the editor the user just opened).
+ * Costs one idle thread until then; at most one is kept. A run with other limits starts its own worker instead.
+ */
+export function prepareRunner(options: Pick<RunOptions, 'workerScript' | 'memoryLimitMb'>): void {
+  const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
+  if (standby?.workerScript === options.workerScript && standby.memoryLimitMb === memoryLimitMb) return;
+  disposeStandbyRunner();
+  try {
+    const worker = newWorker(options.workerScript, memoryLimitMb, { standby: true });
+    // An idle standby worker must not keep the process alive, nor fail loudly.
+    worker.unref();
+    const entry = { worker, workerScript: options.workerScript, memoryLimitMb };
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      if (standby === entry) standby = undefined;
+    });
+    standby = entry;
+  } catch {
+    standby = undefined;
+  }
+}
+
+/** Stops the standby worker, if any (the extension's deactivation, a changed setting). */
+export function disposeStandbyRunner(): void {
+  const entry = standby;
+  standby = undefined;
+  if (entry) void entry.worker.terminate();
+}
+
+/** The standby worker if it fits this run; it is then the run's own. */
+function takeStandby(workerScript: string, memoryLimitMb: number): Worker | undefined {
+  const entry = standby;
+  if (!entry || entry.workerScript !== workerScript || entry.memoryLimitMb !== memoryLimitMb) return undefined;
+  standby = undefined;
+  entry.worker.removeAllListeners();
+  entry.worker.ref();
+  return entry.worker;
+}
+
 export function runTypeScript(source: string, options: RunOptions): RunHandle {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
@@ -80,18 +141,9 @@ export function runTypeScript(source: string, options: RunOptions): RunHandle {
 
   let worker: Worker;
   try {
-    // Required here, not at the top: the extension host need not load worker_threads until something runs.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
-    worker = new WorkerThread(options.workerScript, {
-      workerData: input,
-      resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb },
-      // Captured so nothing the program writes reaches the extension host's own stdout.
-      stdout: true,
-      stderr: true,
-      // Do not inherit the host's flags (e.g. --inspect from an extension debugging session).
-      execArgv: [],
-    });
+    const prepared = takeStandby(options.workerScript, memoryLimitMb);
+    if (prepared) prepared.postMessage(input);
+    worker = prepared ?? newWorker(options.workerScript, memoryLimitMb, input);
   } catch (error) {
     const message = l10n.t('Could not start the runner worker: {0}', error instanceof Error ? error.message : String(error));
     return { result: Promise.resolve({ status: 'error', message, durationMs: 0, truncated: false }), cancel: () => {} };
@@ -126,7 +178,7 @@ export function runTypeScript(source: string, options: RunOptions): RunHandle {
           output.write(message.chunk);
           break;
         case 'error':
-          reported ??= { status: 'error', message: message.message, ...message.location };
+          reported ??= { status: 'error', message: message.message, ...message.location, ...(message.frames ? { frames: message.frames } : {}) };
           break;
         case 'exit':
           explicitExitCode ??= message.code;

@@ -9,7 +9,7 @@
  */
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { transform } from 'sucrase';
-import type { SourceLocation } from './protocol';
+import type { SourceFrame, SourceLocation } from './protocol';
 
 export interface TranspiledModule {
   code: string;
@@ -76,6 +76,25 @@ export function findFrameInFile(stack: string, fileName: string): SourceLocation
     }
   }
   return undefined;
+}
+
+/**
+ * Every stack frame in `fileName`, innermost first, with its JS position (1-based) and function name: the user's own
+ * frames, without the runner's and Node's.
+ */
+export function findFramesInFile(stack: string, fileName: string): SourceFrame[] {
+  const frames: SourceFrame[] = [];
+  for (const frame of stack.split('\n')) {
+    const trimmed = frame.trim();
+    if (!trimmed.startsWith('at ')) continue;
+    const named = trimmed.lastIndexOf(` (${fileName}:`);
+    const rest = named >= 0 ? trimmed.slice(named + fileName.length + 3) : trimmed.startsWith(`at ${fileName}:`) ? trimmed.slice(fileName.length + 4) : undefined;
+    const match = rest === undefined ? null : /^(\d+):(\d+)\)?$/.exec(rest);
+    if (!match) continue;
+    const functionName = named >= 0 ? trimmed.slice(3, named).replace(/^async /, '') : undefined;
+    frames.push({ line: Number(match[1]), column: Number(match[2]), ...(functionName && functionName !== 'Object.<anonymous>' ? { functionName } : {}) });
+  }
+  return frames;
 }
 
 /** Maps a 1-based JS position to the 1-based TS position of the token it belongs to (sucrase's token-level map). */

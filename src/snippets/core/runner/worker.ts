@@ -15,10 +15,15 @@ import { Console } from 'node:console';
 import { inspect } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SnippetModuleLoader } from './moduleLoader';
-import { fillText, type OutputStream, type SourceLocation, type WorkerInput, type WorkerMessage } from './protocol';
-import { findFrameInFile, mapToTypeScript, TranspileError, type TranspiledModule } from './transpile';
+import { fillText, type OutputStream, type SourceFrame, type SourceLocation, type StandbyInput, type WorkerInput, type WorkerMessage } from './protocol';
+import { findFrameInFile, findFramesInFile, mapToTypeScript, TranspileError, transpileTypeScript, type TranspiledModule } from './transpile';
 
-const input = workerData as WorkerInput;
+/**
+ * The program to run: in workerData, or, for a worker started ahead of time (a standby worker, see runner.ts), in the
+ * first message, so that loading this bundle and sucrase is already done when the program arrives.
+ */
+const initial = workerData as WorkerInput | StandbyInput;
+let input = initial as WorkerInput;
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
@@ -60,7 +65,7 @@ globalThis.console = new Console({ stdout: process.stdout, stderr: process.stder
 
 const realExit = process.exit.bind(process);
 let userProgram: TranspiledModule | undefined;
-const userFileName = input.filePath ?? input.fileName;
+let userFileName = '';
 
 function locate(error: unknown): SourceLocation | undefined {
   if (error instanceof TranspileError) return error.location;
@@ -70,13 +75,25 @@ function locate(error: unknown): SourceLocation | undefined {
   return js && mapToTypeScript(userProgram.sourceMap, js);
 }
 
+/** The user's own stack frames, at their TypeScript positions. */
+function userFrames(error: unknown): SourceFrame[] | undefined {
+  const stack = error instanceof Error ? error.stack : undefined;
+  if (!stack || !userProgram) return undefined;
+  const program = userProgram;
+  const frames = findFramesInFile(stack, userFileName).map((frame) => ({ ...frame, ...mapToTypeScript(program.sourceMap, frame) }));
+  return frames.length > 0 ? frames : undefined;
+}
+
 function describeFailure(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : inspect(error);
 }
 
 /** Reports the failure and ends the worker; the host keeps the first failure it hears of. */
 function fail(error: unknown, message = describeFailure(error)): never {
-  post({ type: 'error', message, location: locate(error) });
+  const frames = userFrames(error);
+  // The error's location is its innermost user frame, so the output, its links and the Problems entry agree.
+  const location = frames?.[0] ? { line: frames[0].line, column: frames[0].column } : locate(error);
+  post({ type: 'error', message, location, frames });
   return realExit(1);
 }
 
@@ -103,14 +120,26 @@ process.exit = ((code?: number | string | null) => {
 
 // ------------------------------------------------------------------ run
 
-try {
-  const loader = new SnippetModuleLoader(input.snippetsDir, input.texts);
-  const directory = input.filePath === undefined ? undefined : path.dirname(input.filePath);
-  const program = loader.prepareMain(input.source, userFileName, directory);
-  userProgram = program.transpiled;
-  post({ type: 'started' });
-  program.run();
-  // The worker ends by itself once the program's timers and promises are done.
-} catch (error) {
-  fail(error);
+function start(given: WorkerInput): void {
+  input = given;
+  userFileName = input.filePath ?? input.fileName;
+  try {
+    const loader = new SnippetModuleLoader(input.snippetsDir, input.texts);
+    const directory = input.filePath === undefined ? undefined : path.dirname(input.filePath);
+    const program = loader.prepareMain(input.source, userFileName, directory);
+    userProgram = program.transpiled;
+    post({ type: 'started' });
+    program.run();
+    // The worker ends by itself once the program's timers and promises are done.
+  } catch (error) {
+    fail(error);
+  }
+}
+
+if ('standby' in initial) {
+  // Warm the transpiler up too (its first run compiles sucrase's parser), then wait for the program.
+  transpileTypeScript('const warmUp: number = 1;\nexport { warmUp };\n', 'warm-up.ts');
+  port.once('message', (message: WorkerInput) => start(message));
+} else {
+  start(initial);
 }

@@ -87,6 +87,17 @@ describe('parseTopicFile', () => {
     );
   });
 
+  it('says which type a field of the wrong type must have, instead of calling it missing', () => {
+    assert.deepEqual(
+      problemsOf('---\nid: a\norder: first\ntitle:\n  en: A\ntags: solo\n---\n').map((p) => [p.line, p.message]),
+      [
+        [2, '`order` must be a number'],
+        [5, '`tags` must be a list, e.g. `[a, b]`'],
+      ],
+    );
+    assert.deepEqual(problemsOf('---\nid: a\ntitle: Just text\n---\n').map((p) => p.message), ['`title` must be a map of fields, e.g. `en: …`']);
+  });
+
   it('points an unknown field at its own line', () => {
     assert.deepEqual(
       problemsOf('---\nid: a\ntitle:\n  en: A\nsumary:\n  en: typo\n---\n').map((p) => [p.line, p.message]),

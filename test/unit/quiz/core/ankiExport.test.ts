@@ -37,13 +37,13 @@ const deck: QuizCard[] = [
   },
 ];
 
-const HEADER = ['#separator:tab', '#html:true', '#tags column:3', '#columns:Front\tBack\tTags'];
+const header = (deck: string) => ['#separator:tab', '#html:true', `#deck:${deck}`, '#tags column:3', '#columns:Front\tBack\tTags'];
 const row = (...fields: string[]) => fields.join('\t');
 
 describe('Anki export', () => {
   it('writes the exact import file for a small deck', () => {
     const expected = [
-      ...HEADER,
+      ...header('ML Interview Prep'),
       row(
         String.raw`"<p>PyTorch <code>momentum=0.1</code> weights <strong>what</strong>?</p><ol type=""A""><li>Neither</li><li>The old value</li><li>The new batch: \(0.9 \cdot r + 0.1 \cdot \mu\)</li></ol>"`,
         String.raw`<p><b>Answer: C.</b> The new batch: \(0.9 \cdot r + 0.1 \cdot \mu\)</p><p>Keras is the &quot;opposite&quot;:</p><p>\[r \leftarrow 0.99\, r + 0.01\, \mu\]</p>`,
@@ -64,7 +64,7 @@ describe('Anki export', () => {
 
   it('exports the Chinese side with Chinese labels', () => {
     const expected = [
-      ...HEADER,
+      ...header('ML Interview Prep (中文)'),
       row(
         '<p>写出注意力公式。</p>',
         String.raw`<p>分数 \(q \cdot k / \sqrt{d_k}\)，再 softmax。</p><p><b>面试官关注的要点</b></p><ul><li>按 \(\sqrt{d_k}\) 缩放</li><li>用 \(-\infty\) 掩码</li></ul>`,
@@ -73,6 +73,7 @@ describe('Anki export', () => {
       '',
     ].join('\n');
     assert.equal(exportAnkiDeck([deck[1]], { language: 'zh-cn', tagPrefix: 'anki-test' }), expected);
+    assert.match(exportAnkiDeck([deck[1]], { language: 'en', deck: 'My\tdeck' }), /^#separator:tab\n#html:true\n#deck:My deck\n/);
   });
 
   it('escapes fields the way the importer reads them', () => {

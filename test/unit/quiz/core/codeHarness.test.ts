@@ -21,7 +21,7 @@ describe('code exercise harness', () => {
   it('picks a handful of named golden cases for every exercise', () => {
     const names = Object.fromEntries(EXERCISE_IDS.map((id) => [id, exerciseCases(id, golden(id)).map((c) => c.name)]));
     assert.deepEqual(names, {
-      batchnorm: ['3 features, train→train→train→eval→eval', '1 features, eps 0.001, momentum 0.3, train→train→eval', '5 features, momentum 0.5, train→train→train→train→eval'],
+      batchnorm: ['3 features, train→train→train→eval→eval', '1 feature, eps 0.001, momentum 0.3, train→train→eval', '5 features, momentum 0.5, train→train→train→train→eval'],
       layernorm: ['x [1][4], eps 0.00001', 'x [3][5], eps 0.00001', 'x [2][1], eps 0.00001', 'x [4][8], eps 0.001', 'x [3][6], eps 0.00001'],
       'attention-causal': [
         'q [3][4], k [3][4], v [3][2]',

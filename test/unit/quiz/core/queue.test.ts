@@ -38,15 +38,15 @@ describe('buildQueue', () => {
     'c/2': reviewCardDueAt(scheduler, new Date(now.getTime() + 2 * DAY)),
   };
 
-  it('puts due cards first, most overdue first, then new cards in topic then card order', () => {
+  it('puts due cards first, most overdue first, then new cards interleaved across topics', () => {
     const queue = buildQueue(deck, states, [], now);
-    assert.deepEqual(ids(queue), ['b/1:review', 'a/2:review', 'c/1:learning', 'a/1:new', 'a/3:new', 'b/2:new']);
+    assert.deepEqual(ids(queue), ['b/1:review', 'a/2:review', 'c/1:learning', 'a/1:new', 'b/2:new', 'a/3:new']);
     assert.equal(queue.nextDueAt?.getTime(), now.getTime() + 2 * DAY);
   });
 
-  it('introduces new cards in the given topic order', () => {
+  it('introduces new cards one topic after another, in the given topic order, round by round', () => {
     const queue = buildQueue(deck, {}, [], now, { topicOrder: ['c', 'b'] });
-    assert.deepEqual(ids(queue), ['c/1:new', 'c/2:new', 'b/1:new', 'b/2:new', 'a/1:new', 'a/2:new', 'a/3:new']);
+    assert.deepEqual(ids(queue), ['c/1:new', 'b/1:new', 'a/1:new', 'c/2:new', 'b/2:new', 'a/2:new', 'a/3:new']);
   });
 
   it('limits new cards by the ones already started today', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { MarkdownEngine } from '../../../../src/content/core/markdownEngine';
 import { fill, formatDateTime, renderQuizDocument, renderQuizMain } from '../../../../src/quiz/core/quizDocument';
 import { parseQuizWebviewMessage } from '../../../../src/quiz/core/quizMessages';
+import type { CardView } from '../../../../src/quiz/core/quizSession';
 import { QuizScheduler, Rating } from '../../../../src/quiz/core/scheduler';
 import { localTime } from './fixtures';
 import { codeItem, mcItem, recallItem } from './sessionFixtures';
@@ -57,11 +58,11 @@ describe('quiz renderer', () => {
   });
 
   it('renders a passed code exercise with its solution and the proposed rating for the user to choose', () => {
-    const view = {
-      kind: 'card' as const,
+    const view: CardView = {
+      kind: 'card',
       item: codeItem,
-      reason: 'new' as const,
-      phase: 'passed' as const,
+      reason: 'new',
+      phase: 'passed',
       counts,
       checks: 2,
       proposed: Rating.Hard,
@@ -75,7 +76,7 @@ describe('quiz renderer', () => {
     assert.equal(html.match(/data-action="rate"/g)?.length, 4, 'all four ratings are offered');
     assert.doesNotMatch(html, /data-action="checkCode" data-key/, 'keys 1–4 rate once the exercise passed');
     assert.doesNotMatch(html, /data-action="(next|showSolution)"/);
-    const solution = renderQuizMain({ language: 'en', now, view: { ...view, phase: 'solution', proposed: undefined, previews: undefined, canUndo: true } }, engine);
+    const solution = renderQuizMain({ language: 'en', now, view: { ...view, phase: 'solution', proposed: undefined, previews: undefined, canUndo: true } satisfies CardView }, engine);
     assert.match(solution, /Solution shown: rated Again\./);
     assert.match(solution, /data-action="next"/);
     assert.match(solution, /<p class="undo"><button type="button" class="secondary" data-action="undo" data-key="undo"/);

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SNIPPET_CATALOG } from '../../../../../src/snippets/core/catalog';
-import { runTypeScript, type OutputChunk, type RunOptions, type RunResult } from '../../../../../src/snippets/core/runner';
+import { disposeStandbyRunner, prepareRunner, runTypeScript, type OutputChunk, type RunOptions, type RunResult } from '../../../../../src/snippets/core/runner';
 
-const SNIPPETS_DIR = path.resolve(__dirname, '../../../../../snippets');
+const SNIPPETS_DIR = path.resolve(__dirname, '../../../snippets');
 /** Registers tsx inside the worker so it can load worker.ts from source (the extension uses the esbuild bundle). */
 const WORKER_SHIM = path.join(__dirname, 'fixtures', 'worker-shim.js');
 
@@ -282,7 +282,7 @@ describe('runner/runTypeScript', function () {
     try {
       const workerScript = path.join(outdir, 'runnerWorker.js');
       await esbuild.build({
-        entryPoints: [path.resolve(__dirname, '../../../../../src/snippets/core/runner/worker.ts')],
+        entryPoints: [path.resolve(__dirname, '../../../src/snippets/runner/worker.ts')],
         outfile: workerScript,
         bundle: true,
         platform: 'node',
@@ -297,5 +297,41 @@ describe('runner/runTypeScript', function () {
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
+  });
+
+  it('reports the stack’s frames in the user’s file only, innermost first, at TypeScript positions; the error’s position is the innermost', async () => {
+    const source = [
+      'interface Shape { rows: number }',
+      'function check(s: Shape): void {',
+      "  if (s.rows < 0) throw new RangeError('rows ' + s.rows);",
+      '}',
+      'class Layer {',
+      '  forward(rows: number): void { check({ rows }); }',
+      '}',
+      '[1].forEach(() => new Layer().forward(-1));',
+    ].join('\n');
+    const { result } = await run(source, { fileName: 'model.ts' });
+    assert.equal(result.status, 'error');
+    assert.deepEqual(result.frames?.map((frame) => [frame.functionName, frame.line, frame.column]), [
+      ['check', 3, 25],
+      ['Layer.forward', 6, 33],
+      [undefined, 8, 31],
+      [undefined, 8, 5],
+    ]);
+    assert.deepEqual([result.line, result.column], [3, 25], 'the error is placed at the innermost frame');
+  });
+
+  it('runs programs in a worker prepared ahead of time, with the same output and error positions', async () => {
+    prepareRunner({ workerScript: WORKER_SHIM });
+    const first = await run("const n: number = 2;\nconsole.log('prepared', n);\nthrow new Error('boom');", { fileName: 'prepared.ts' });
+    assert.equal(first.stdout, 'prepared 2\n');
+    assert.deepEqual([first.result.status, first.result.message, first.result.line], ['error', 'Error: boom', 3]);
+    // The prepared worker was used up; the next run starts its own, and a new preparation is independent of it.
+    prepareRunner({ workerScript: WORKER_SHIM, memoryLimitMb: 128 });
+    const second = await run("console.log('again');");
+    assert.equal(second.stdout, 'again\n');
+    const third = await run("console.log('with the 128 MB worker');", { memoryLimitMb: 128 });
+    assert.equal(third.stdout, 'with the 128 MB worker\n');
+    disposeStandbyRunner();
   });
 });

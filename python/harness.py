@@ -1,0 +1,250 @@
+"""ML Interview Prep: runs a practice problem's function against its cases and prints one result line per case.
+
+    python3 harness.py USER_FILE CASES_JSON FUNCTION [--timeout-s N] [--memory-mb N]
+
+Each line of the harness is on stdout behind the marker "\\x1eMLIP:", followed by JSON: first {"started": true}
+once NumPy is loaded (the caller's time limit counts from there), then one result per case, in case order:
+    {"name": ..., "value": ENC}
+    {"name": ..., "error": {"type", "message", "line", "traceback": [{"line", "function", "code"}, ...]}}
+Anything else on stdout or stderr is the user's own output. Needs only the standard library and NumPy; without
+NumPy it prints {"fatal": "numpy-missing"} and exits with status 3.
+"""
+import argparse
+import importlib.util
+import inspect
+import json
+import math
+import os
+import sys
+import traceback
+
+MARKER = "\x1eMLIP:"
+_out = sys.stdout  # kept before the user's code can replace sys.stdout
+
+
+def emit(payload):
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        pass
+    _out.write(MARKER + json.dumps(payload, allow_nan=False, separators=(",", ":")) + "\n")
+    _out.flush()
+
+
+def set_limits(timeout_s, memory_mb):
+    try:
+        import resource
+    except ImportError:  # Windows: no resource limits; the caller still enforces the time limit
+        return
+    if timeout_s:
+        cpu = int(math.ceil(timeout_s)) + 1
+        try:
+            soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+            if hard == resource.RLIM_INFINITY or cpu <= hard:
+                resource.setrlimit(resource.RLIMIT_CPU, (cpu, hard))
+        except (ValueError, OSError):
+            pass
+    if memory_mb:
+        # The limit counts what the user's code adds on top of the interpreter and NumPy already loaded.
+        try:
+            baseline = 0
+            with open("/proc/self/status") as status:
+                for line in status:
+                    if line.startswith("VmSize:"):
+                        baseline = int(line.split()[1]) * 1024
+            limit = baseline + int(memory_mb) * 1024 * 1024
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            if hard == resource.RLIM_INFINITY or limit <= hard:
+                resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        except (ValueError, OSError, AttributeError):
+            pass  # macOS does not enforce RLIMIT_AS; nothing more can be done without a sandbox
+
+
+def user_frames(tb, user_file):
+    frames = []
+    for frame in traceback.extract_tb(tb):
+        if os.path.abspath(frame.filename) == user_file:
+            frames.append({"line": frame.lineno, "function": frame.name, "code": (frame.line or "").strip()})
+    return frames
+
+
+def describe(error, user_file, memory_mb):
+    frames = user_frames(error.__traceback__, user_file)
+    line = frames[-1]["line"] if frames else None
+    kind = type(error).__name__
+    if isinstance(error, SyntaxError) and os.path.abspath(error.filename or "") == user_file:
+        message = error.msg
+        line = error.lineno
+        if error.text:
+            frames = [{"line": error.lineno, "function": "<module>", "code": error.text.strip()}]
+    elif isinstance(error, SystemExit):
+        message = f"sys.exit({'' if error.code is None else repr(error.code)}) was called"
+    elif isinstance(error, MemoryError):
+        message = f"out of memory (the limit is {memory_mb:g} MB)" if memory_mb else "out of memory"
+    else:
+        message = str(error)
+    return {"type": kind, "message": message, "line": line, "traceback": frames}
+
+
+def decode(enc, np):
+    if isinstance(enc, dict):
+        if "tensor" in enc:
+            dtype = {"float64": np.float64, "int64": np.int64, "bool": np.bool_}[enc["dtype"]]
+            data = _floats(enc["tensor"]) if enc["dtype"] == "float64" else enc["tensor"]
+            return np.array(data, dtype=dtype).reshape(enc["shape"])
+        if "fields" in enc:
+            return tuple(decode(value, np) for _, value in enc["fields"])
+        if "list" in enc:
+            return [decode(value, np) for value in enc["list"]]
+        raise ValueError("unknown encoding")
+    return enc
+
+
+def _floats(value):
+    if isinstance(value, list):
+        return [_floats(item) for item in value]
+    if isinstance(value, str):
+        return float({"NaN": "nan", "Infinity": "inf", "-Infinity": "-inf"}[value])
+    return value
+
+
+class Unencodable(Exception):
+    pass
+
+
+def encode(value, expected, np):
+    """ENC of the user's result; `expected` (an ENC) names the fields of a tuple and tells a list from a tensor."""
+    if isinstance(expected, dict) and "fields" in expected and isinstance(value, (tuple, list)):
+        names = [name for name, _ in expected["fields"]]
+        if len(value) != len(names):
+            return {"tuple": [encode(item, None, np) for item in value]}
+        return {"fields": [[name, encode(item, sub, np)] for name, (_, sub), item in zip(names, expected["fields"], value)]}
+    if isinstance(value, dict):
+        subs = dict(expected["fields"]) if isinstance(expected, dict) and "fields" in expected else {}
+        return {"fields": [[str(key), encode(item, subs.get(str(key)), np)] for key, item in value.items()]}
+    if isinstance(value, (list, tuple)) and isinstance(expected, dict) and "list" in expected:
+        items = expected["list"]
+        return {"list": [encode(item, items[i] if i < len(items) else None, np) for i, item in enumerate(value)]}
+    if isinstance(value, (list, tuple)):
+        try:
+            array = np.asarray(value)
+        except (ValueError, TypeError):
+            array = None
+        if array is not None and array.dtype.kind in "fiub":
+            value = array
+        else:
+            return {"list": [encode(item, None, np) for item in value]}
+    if isinstance(value, np.ndarray):
+        kind = value.dtype.kind
+        if kind == "b":
+            return {"tensor": value.tolist(), "dtype": "bool", "shape": list(value.shape)}
+        if kind in "iu":
+            return {"tensor": value.astype(np.int64).tolist(), "dtype": "int64", "shape": list(value.shape)}
+        if kind == "f":
+            data = value.astype(np.float64)
+            return {"tensor": _finite(data.tolist()), "dtype": "float64", "shape": list(value.shape)}
+        if kind == "c":
+            raise Unencodable(f"the result is a complex array ({value.dtype}); return real numbers")
+        raise Unencodable(f"the result is an array of {value.dtype}, not of numbers")
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
+        if math.isfinite(value):
+            return value
+        return {"tensor": _finite(value), "dtype": "float64", "shape": []}
+    if value is None or isinstance(value, str):
+        return value
+    raise Unencodable(f"the result is a {type(value).__name__}, which cannot be compared")
+
+
+def _finite(value):
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return value
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("user_file")
+    parser.add_argument("cases_json")
+    parser.add_argument("function")
+    parser.add_argument("--timeout-s", type=float, default=None)
+    parser.add_argument("--memory-mb", type=float, default=None)
+    options = parser.parse_args(argv)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    try:
+        import numpy as np
+    except ImportError:
+        emit({"fatal": "numpy-missing"})
+        return 3
+    with open(options.cases_json, encoding="utf-8") as file:
+        cases = json.load(file)["cases"]
+    user_file = os.path.abspath(options.user_file)
+    try:
+        sys.stdin.close()
+    except Exception:
+        pass
+    set_limits(options.timeout_s, options.memory_mb)
+    sys.path.insert(0, os.path.dirname(user_file))
+    emit({"started": True})  # the caller's time limit counts from here
+
+    load_error = None
+    function = None
+    try:
+        spec = importlib.util.spec_from_file_location("mlip_user_solution", user_file)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["mlip_user_solution"] = module
+        spec.loader.exec_module(module)
+        function = getattr(module, options.function, None)
+        if function is None:
+            names = sorted(n for n, v in vars(module).items() if inspect.isfunction(v) and not n.startswith("_"))
+            found = f"; the file defines {', '.join(names)}" if names else ""
+            load_error = {"type": "MissingFunction", "message": f"no function named `{options.function}`{found}",
+                          "line": None, "traceback": [], "defined": names}
+        elif not callable(function):
+            load_error = {"type": "MissingFunction", "message": f"`{options.function}` is not a function",
+                          "line": None, "traceback": []}
+    except BaseException as error:  # SyntaxError, ImportError, SystemExit, anything at import time
+        load_error = describe(error, user_file, options.memory_mb)
+
+    for case in cases:
+        name = case["name"]
+        if load_error is not None:
+            emit({"name": name, "error": load_error})
+            continue
+        try:
+            args = [decode(arg, np) for arg in case["args"]]
+            try:
+                signature = inspect.signature(function)
+            except (TypeError, ValueError):
+                signature = None
+            if signature is not None:
+                try:
+                    signature.bind(*args)
+                except TypeError as error:
+                    line = getattr(getattr(function, "__code__", None), "co_firstlineno", None)
+                    emit({"name": name, "error": {
+                        "type": "WrongArity",
+                        "message": f"`{options.function}{signature}` cannot take the {len(args)} arguments of a case: {error}",
+                        "line": line, "traceback": [], "takes": str(signature), "passes": len(args)}})
+                    continue
+            result = function(*args)
+            value = encode(result, case["expected"], np)
+            emit({"name": name, "value": value})
+        except Unencodable as error:
+            emit({"name": name, "error": {"type": "WrongType", "message": str(error), "line": None, "traceback": []}})
+        except BaseException as error:
+            emit({"name": name, "error": describe(error, user_file, options.memory_mb)})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

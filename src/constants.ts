@@ -1,0 +1,41 @@
+// Every id the extension shares with package.json and VS Code: commands, views, webview types, context keys,
+// storage keys. Plain data (no vscode import); test/unit/architecture/constants.test.ts checks it against package.json.
+
+export const COMMANDS = {
+  openTopic: 'mlInterview.openTopic',
+  refreshTopics: 'mlInterview.refreshTopics',
+  newDeckFile: 'mlInterview.newDeckFile',
+  openSnippet: 'mlInterview.openSnippet',
+  insertSnippet: 'mlInterview.insertSnippet',
+  runSnippet: 'mlInterview.runSnippet',
+  stopSnippet: 'mlInterview.stopSnippet',
+  quizMe: 'mlInterview.quizMe',
+  quizTopic: 'mlInterview.quizTopic',
+  quizDeck: 'mlInterview.quizDeck',
+  showProgress: 'mlInterview.showProgress',
+  resetProgress: 'mlInterview.resetProgress',
+  exportProgress: 'mlInterview.exportProgress',
+  importProgress: 'mlInterview.importProgress',
+  exportAnkiDeck: 'mlInterview.exportAnkiDeck',
+} as const;
+
+/** Commands the extension registers for its own links (Run output, walkthrough), not shown in the palette. */
+export const INTERNAL_COMMANDS = {
+  openRunLocation: 'mlInterview.openRunLocation',
+} as const;
+
+export const VIEW_CONTAINER = 'mlInterview';
+
+export const VIEWS = {
+  topics: 'mlInterview.topics',
+} as const;
+
+export const WEBVIEW_TYPES = {
+  topic: 'mlInterview.topic',
+  quiz: 'mlInterview.quiz',
+  progress: 'mlInterview.progress',
+} as const;
+
+export const CONTEXT_KEYS = {
+  snippetRunning: 'mlInterview.snippetRunning',
+} as const;

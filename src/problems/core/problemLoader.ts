@@ -1,0 +1,228 @@
+// Reads practice problems: `content/problems/<id>/` (built in) and the same layout under a user deck's `problems/`
+// folder. Each problem folder holds problem.md (front matter + statement), starter.ts, starter.py, solution.ts,
+// solution.py and cases.json. A malformed problem becomes a diagnostic at its line; the others still load.
+// vscode-free.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { ContentLanguage } from '../../content/core/language';
+import type { TopicProblem } from '../../content/core/topicParser';
+import { zodParseOptions } from '../../util/core/localization';
+import type { ProblemCase } from './caseResults';
+import { problemFrontMatterSchema, validateCasesFile, type ProblemFrontMatter } from './problemSchema';
+
+/** A diagnostic about a problem file, located for the Problems panel (zero-based line, as for topics). */
+export type ProblemDiagnostic = TopicProblem;
+
+/** The statement and the explanation shown after solving, in one language. */
+export interface ProblemText {
+  statement: string;
+  explanation: string;
+}
+
+export interface ProblemFiles {
+  problem: string;
+  starterTs: string;
+  starterPy: string;
+  solutionTs: string;
+  solutionPy: string;
+  cases: string;
+}
+
+export interface Problem extends ProblemFrontMatter {
+  folder: string;
+  files: ProblemFiles;
+  body: Partial<Record<ContentLanguage, ProblemText>>;
+  /** Built-in problems are trusted content; a user deck's are not. */
+  trusted: boolean;
+}
+
+export interface ProblemSet {
+  problems: Problem[];
+  diagnostics: ProblemDiagnostic[];
+}
+
+export const PROBLEM_FILE = 'problem.md';
+const CODE_FILES = ['starter.ts', 'starter.py', 'solution.ts', 'solution.py', 'cases.json'] as const;
+
+/** The section headings of a statement, per language. */
+const HEADINGS: Record<ContentLanguage, [string, string]> = { en: ['Problem', 'Explanation'], 'zh-cn': ['题目', '解析'] };
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const LANGUAGE_MARKER = /^<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*$/gm;
+
+export type ParsedProblem = { ok: true; frontMatter: ProblemFrontMatter; body: Partial<Record<ContentLanguage, ProblemText>> } | { ok: false; problems: ProblemDiagnostic[] };
+
+/** Parses problem.md: YAML front matter validated by the schema, then the statement split by language and heading. */
+export function parseProblemFile(file: string, text: string): ParsedProblem {
+  const fail = (line: number, message: string): ParsedProblem => ({ ok: false, problems: [{ file, line, message }] });
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return fail(0, l10n.t('missing front matter: start the file with a `---` line, the YAML fields (id, title, …), and a closing `---` line'));
+  const lineCounter = new LineCounter();
+  const document = parseDocument(match[1], { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({
+        file,
+        line: lineCounter.linePos(error.pos[0]).line,
+        message: l10n.t('invalid YAML in front matter: {0}', error.message.split('\n')[0]),
+      })),
+    };
+  }
+  const data: unknown = document.toJS();
+  const parsed = problemFrontMatterSchema.safeParse(data, zodParseOptions());
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        file,
+        // Line 0 is the opening `---`: YAML line n (1-based) is file line n (0-based).
+        line: lineOfPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path),
+        message: describeIssue(issue, data),
+      })),
+    };
+  }
+  const bodyStart = match[0].split('\n').length - 1;
+  const body = splitBody(text.slice(match[0].length), bodyStart);
+  if ('line' in body) return fail(body.line, body.message);
+  return { ok: true, frontMatter: parsed.data, body };
+}
+
+/** Splits the body at `<!-- lang: xx -->` markers and each section at its two `## ` headings. */
+function splitBody(body: string, firstLine: number): Partial<Record<ContentLanguage, ProblemText>> | { line: number; message: string } {
+  const lineAt = (offset: number) => firstLine + body.slice(0, offset).split('\n').length - 1;
+  const markers = [...body.matchAll(LANGUAGE_MARKER)];
+  const sections: { language: ContentLanguage; text: string; offset: number }[] = [];
+  if (markers.length === 0) return { line: firstLine, message: l10n.t('the statement needs a `<!-- lang: en -->` or `<!-- lang: zh-cn -->` section') };
+  for (const [index, marker] of markers.entries()) {
+    const language = marker[1].toLowerCase();
+    const offset = marker.index ?? 0;
+    if (language !== 'en' && language !== 'zh-cn') {
+      return { line: lineAt(offset), message: l10n.t('unknown language marker `{0}`: use `<!-- lang: en -->` or `<!-- lang: zh-cn -->`', marker[0]) };
+    }
+    if (sections.some((s) => s.language === language)) return { line: lineAt(offset), message: l10n.t('the language `{0}` has two sections: keep one', language) };
+    const end = index + 1 < markers.length ? (markers[index + 1].index ?? body.length) : body.length;
+    sections.push({ language, text: body.slice(offset + marker[0].length, end), offset });
+  }
+  const result: Partial<Record<ContentLanguage, ProblemText>> = {};
+  for (const section of sections) {
+    const [first, second] = HEADINGS[section.language];
+    const split = new RegExp(`^##[ \\t]+${first}[ \\t]*$([\\s\\S]*?)^##[ \\t]+${second}[ \\t]*$([\\s\\S]*)`, 'm').exec(section.text);
+    if (!split) {
+      return { line: lineAt(section.offset), message: l10n.t('the `{0}` section needs the headings `## {1}` and then `## {2}`', section.language, first, second) };
+    }
+    result[section.language] = { statement: split[1].trim(), explanation: split[2].trim() };
+  }
+  return result;
+}
+
+/** Reads every problem folder under `folder` (absent: no problems, no error). */
+export async function loadProblems(folder: string, options: { trusted: boolean }): Promise<ProblemSet> {
+  const set: ProblemSet = { problems: [], diagnostics: [] };
+  let names: string[];
+  try {
+    names = (await fs.readdir(folder, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      set.diagnostics.push({ file: folder, line: 0, message: l10n.t('cannot read the problems folder: {0}', errorMessage(error)) });
+    }
+    return set;
+  }
+  const loaded = await Promise.all(names.map((name) => loadProblem(path.join(folder, name), options.trusted)));
+  for (const result of loaded) {
+    if ('problem' in result) set.problems.push(result.problem);
+    else set.diagnostics.push(...result.problems);
+  }
+  return set;
+}
+
+/** One problem folder: problem.md parsed and validated, the code files and cases.json present. */
+export async function loadProblem(folder: string, trusted: boolean): Promise<{ problem: Problem } | { problems: ProblemDiagnostic[] }> {
+  const file = path.join(folder, PROBLEM_FILE);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const message = (error as NodeJS.ErrnoException).code === 'ENOENT' ? l10n.t('a problem folder needs a `problem.md`') : l10n.t('cannot read the file: {0}', errorMessage(error));
+    return { problems: [{ file, line: 0, message }] };
+  }
+  const parsed = parseProblemFile(file, text);
+  if (!parsed.ok) return { problems: parsed.problems };
+  const problems: ProblemDiagnostic[] = [];
+  if (parsed.frontMatter.id !== path.basename(folder)) {
+    const line = text.split('\n').findIndex((l) => /^id\s*:/.test(l));
+    problems.push({ file, line: Math.max(line, 0), message: l10n.t('`id: {0}` must be the name of its folder, {1}', parsed.frontMatter.id, path.basename(folder)) });
+  }
+  const present = await Promise.all(CODE_FILES.map((name) => fs.stat(path.join(folder, name)).then((stat) => stat.isFile(), () => false)));
+  CODE_FILES.forEach((name, index) => {
+    if (!present[index]) problems.push({ file, line: 0, message: l10n.t('the problem folder has no `{0}`: every problem needs starter.ts, starter.py, solution.ts, solution.py and cases.json', name) });
+  });
+  if (problems.length > 0) return { problems };
+  const at = (name: string) => path.join(folder, name);
+  return {
+    problem: {
+      ...parsed.frontMatter,
+      folder,
+      trusted,
+      body: parsed.body,
+      files: { problem: file, starterTs: at('starter.ts'), starterPy: at('starter.py'), solutionTs: at('solution.ts'), solutionPy: at('solution.py'), cases: at('cases.json') },
+    },
+  };
+}
+
+/** Reads and validates a problem's cases.json. */
+export async function loadProblemCases(problem: Pick<Problem, 'files'>): Promise<{ ok: true; cases: ProblemCase[] } | { ok: false; problems: ProblemDiagnostic[] }> {
+  const file = problem.files.cases;
+  let data: unknown;
+  try {
+    data = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (error) {
+    return { ok: false, problems: [{ file, line: 0, message: l10n.t('cannot read the cases: {0}', errorMessage(error)) }] };
+  }
+  const checked = validateCasesFile(data);
+  if (!checked.ok) {
+    // cases.json has one case per line after the opening line.
+    return { ok: false, problems: [{ file, line: checked.caseIndex !== undefined ? checked.caseIndex + 1 : 0, message: checked.message }] };
+  }
+  return { ok: true, cases: checked.cases as ProblemCase[] };
+}
+
+/** Zero-based file line where `keys` is written in the front matter (file line = YAML line, after the `---`). */
+function lineOfPath(document: Document, lineCounter: LineCounter, keys: readonly PropertyKey[]): number {
+  const path = keys.filter((key): key is string | number => typeof key !== 'symbol');
+  for (let length = path.length; length > 0; length--) {
+    const parent = length === 1 ? document.contents : document.getIn(path.slice(0, length - 1), true);
+    const last = path[length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+      if (pair && isNode(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line;
+    } else if (isSeq(parent) && typeof last === 'number') {
+      const item = parent.items[last];
+      if (isNode(item) && item.range) return lineCounter.linePos(item.range[0]).line;
+    }
+  }
+  return 1;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  const field = issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`` : l10n.t('front matter');
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `\`${key}\``).join(', ');
+    return issue.keys.length > 1
+      ? l10n.t('{0}: unknown fields {1} — remove them or check the spelling (see docs/deck-format.md)', field, keys)
+      : l10n.t('{0}: unknown field {1} — remove it or check the spelling (see docs/deck-format.md)', field, keys);
+  }
+  if (issue.code === 'invalid_type') {
+    let value = data;
+    for (const key of issue.path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    if (value === undefined) return l10n.t('{0} is required — add it to the front matter (see docs/deck-format.md)', field);
+  }
+  return l10n.t('{0}: {1}', field, issue.message);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
