@@ -201,7 +201,7 @@ async function topicKeys(api: ExtensionApi): Promise<string[]> {
   const keys: string[] = [];
   for (const deck of await api.treeChildren()) {
     for (const node of await api.treeChildren(deck)) {
-      if (node.kind === 'topic') keys.push(`${node.topic.deckId}/${node.topic.id}`);
+      if (node.kind === 'topic') keys.push(node.topic.key);
     }
   }
   return keys;

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ContentLanguage } from '../../content/core/language';
 import { SNIPPET_CATALOG, type SnippetInfo } from './catalog';
-import { selfContainedSnippet } from './selfContained';
+import { selfContainedSnippet, stripDemo } from './selfContained';
 
 /** One entry of a VS Code snippet file. */
 export interface VsCodeSnippet {
@@ -24,23 +24,6 @@ export interface VsCodeSnippet {
 
 /** A VS Code snippet file: snippet name → snippet. */
 export type VsCodeSnippetFile = Record<string, VsCodeSnippet>;
-
-/** The line that starts every snippet's demo; everything from it to the end of the file is the demo. */
-export const DEMO_GUARD = 'if (require.main === module) {';
-
-/** The source without its trailing demo block and the blank lines before it ('\n' line endings). */
-export function stripDemo(source: string, fileName = 'snippet'): string {
-  const lines = source.replace(/\r\n/g, '\n').split('\n');
-  const guard = lines.indexOf(DEMO_GUARD);
-  if (guard < 0) throw new Error(`${fileName} has no demo block: expected a line "${DEMO_GUARD}"`);
-  const afterGuard = lines.slice(guard + 1).filter((line) => line.trim() !== '');
-  if (afterGuard[afterGuard.length - 1] !== '}') {
-    throw new Error(`${fileName}: the demo block must be the last thing in the file, closed by "}" at column 1`);
-  }
-  const kept = lines.slice(0, guard);
-  while (kept.length > 0 && kept[kept.length - 1].trim() === '') kept.pop();
-  return kept.join('\n');
-}
 
 /** Escapes text for a snippet body: `\` → `\\` first, then `$` → `\$`. */
 export function escapeSnippetText(text: string): string {

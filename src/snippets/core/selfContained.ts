@@ -8,7 +8,22 @@
  * The opened copy keeps its demo, as a plain block: `require.main === module` needs Node's type definitions, which an
  * untitled editor does not have. Plain data in, text out; no vscode import.
  */
-import { DEMO_GUARD } from './editorSnippets';
+/** The line that starts every snippet's demo; everything from it to the end of the file is the demo. */
+export const DEMO_GUARD = 'if (require.main === module) {';
+
+/** The source without its trailing demo block and the blank lines before it ('\n' line endings). */
+export function stripDemo(source: string, fileName = 'snippet'): string {
+  const lines = source.replace(/\r\n/g, '\n').split('\n');
+  const guard = lines.indexOf(DEMO_GUARD);
+  if (guard < 0) throw new Error(`${fileName} has no demo block: expected a line "${DEMO_GUARD}"`);
+  const afterGuard = lines.slice(guard + 1).filter((line) => line.trim() !== '');
+  if (afterGuard[afterGuard.length - 1] !== '}') {
+    throw new Error(`${fileName}: the demo block must be the last thing in the file, closed by "}" at column 1`);
+  }
+  const kept = lines.slice(0, guard);
+  while (kept.length > 0 && kept[kept.length - 1].trim() === '') kept.pop();
+  return kept.join('\n');
+}
 
 /** Reads snippets/<id>.ts. */
 export type SnippetReader = (id: string) => string;

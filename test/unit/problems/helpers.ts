@@ -12,7 +12,7 @@ export const PROBLEMS_DIR = path.join(ROOT, 'content', 'problems');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'problems');
 export const HARNESS = path.join(ROOT, 'python', 'harness.py');
 const SNIPPETS_DIR = path.join(ROOT, 'snippets');
-const WORKER_SHIM = path.join(ROOT, 'test', 'unit', 'runner', 'fixtures', 'worker-shim.js');
+const WORKER_SHIM = path.join(ROOT, 'test', 'unit', 'snippets', 'core', 'runner', 'fixtures', 'worker-shim.js');
 
 /** The interpreter for the Python checks: MLIP_PYTHON, else Debian's /usr/bin/python3 when present, else python3. */
 export const PYTHON = process.env.MLIP_PYTHON ?? (fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');

@@ -6,10 +6,10 @@ import { SNIPPET_CATALOG } from '../../../../src/snippets/core/catalog';
 import {
   buildEditorSnippets,
   escapeSnippetText,
-  stripDemo,
   unescapeSnippetBody,
   writeEditorSnippets,
 } from '../../../../src/snippets/core/editorSnippets';
+import { stripDemo } from '../../../../src/snippets/core/selfContained';
 import { selfContainedSnippet } from '../../../../src/snippets/core/selfContained';
 import { SNIPPETS_DIR } from '../golden';
 

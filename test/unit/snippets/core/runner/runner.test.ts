@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { SNIPPET_CATALOG } from '../../../../../src/snippets/core/catalog';
 import { disposeStandbyRunner, prepareRunner, runTypeScript, type OutputChunk, type RunOptions, type RunResult } from '../../../../../src/snippets/core/runner';
 
-const SNIPPETS_DIR = path.resolve(__dirname, '../../../snippets');
+const SNIPPETS_DIR = path.resolve(__dirname, '../../../../../snippets');
 /** Registers tsx inside the worker so it can load worker.ts from source (the extension uses the esbuild bundle). */
 const WORKER_SHIM = path.join(__dirname, 'fixtures', 'worker-shim.js');
 
@@ -282,7 +282,7 @@ describe('runner/runTypeScript', function () {
     try {
       const workerScript = path.join(outdir, 'runnerWorker.js');
       await esbuild.build({
-        entryPoints: [path.resolve(__dirname, '../../../src/snippets/runner/worker.ts')],
+        entryPoints: [path.resolve(__dirname, '../../../../../src/snippets/core/runner/worker.ts')],
         outfile: workerScript,
         bundle: true,
         platform: 'node',
