@@ -127,29 +127,48 @@ export class QuizRuntime extends Disposable {
     return true;
   }
 
-  async exportAnkiDeck(target?: vscode.Uri, requestedLanguage?: ContentLanguage): Promise<vscode.Uri | undefined> {
+  /**
+   * Export Deck for Anki: every card, or one track's (`deckId`; asked when the command runs without a target), in one
+   * language (asked likewise). A track becomes an Anki subdeck, "ML Interview Prep::<track>".
+   */
+  async exportAnkiDeck(target?: vscode.Uri, requestedLanguage?: ContentLanguage, requestedDeck?: string): Promise<vscode.Uri | undefined> {
     const language = requestedLanguage ?? (target ? this.service.language : await this.pickAnkiLanguage());
     if (!language) return undefined;
+    const track = requestedDeck !== undefined || target ? { deckId: requestedDeck } : await this.pickAnkiTrack(language);
+    if (!track) return undefined;
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
         title: vscode.l10n.t('Export Deck for Anki'),
-        defaultUri: this.defaultExportUri(`ml-interview-${language}.txt`),
+        defaultUri: this.defaultExportUri(`ml-interview-${track.deckId ? `${track.deckId}-` : ''}${language}.txt`),
         filters: { [vscode.l10n.t('Anki text import')]: ['txt'] },
       }));
     if (!uri) return undefined;
     // Loaded only here: it brings its own markdown-it for the LaTeX-keeping rules Anki needs.
     const { exportAnkiDeck } = core();
-    const items = await this.service.items();
+    const items = (await this.service.items()).filter((item) => track.deckId === undefined || item.deckId === track.deckId);
+    const deckTitle = track.deckId === undefined ? undefined : await this.service.topicTitle(core().deckScope(track.deckId), language);
+    const root = language === 'zh-cn' ? 'ML Interview Prep (中文)' : 'ML Interview Prep';
     const text = exportAnkiDeck(
       items.map((item) => item.card),
-      { language },
+      { language, ...(deckTitle ? { deck: `${root}::${deckTitle}` } : {}) },
     );
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     void vscode.window.showInformationMessage(items.length === 1
         ? vscode.l10n.t('1 card exported for Anki to {0}. In Anki: File → Import.', uri.fsPath)
         : vscode.l10n.t('{0} cards exported for Anki to {1}. In Anki: File → Import.', items.length, uri.fsPath));
     return uri;
+  }
+
+  /** All tracks, or one. */
+  private async pickAnkiTrack(language: ContentLanguage): Promise<{ deckId: string | undefined } | undefined> {
+    const decks = await this.service.decks();
+    const items: (vscode.QuickPickItem & { deckId: string | undefined })[] = [
+      { label: vscode.l10n.t('All tracks'), deckId: undefined },
+      ...decks.map((deck) => ({ label: deck.title[language] ?? deck.title.en ?? deck.id, description: deck.id, deckId: deck.id })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Deck for Anki'), placeHolder: vscode.l10n.t('Which track should be exported?') });
+    return picked ? { deckId: picked.deckId } : undefined;
   }
 
   /** Which language's cards to export (each language is its own Anki deck). */

@@ -84,8 +84,17 @@ export class QuizService extends Disposable {
     this.changeEmitter.fire();
   }
 
-  /** A display title for a topic key. */
+  decks(): ReturnType<ContentService['decks']> {
+    return this.content.decks();
+  }
+
+  /** A display title for a quiz scope: a topic key, or a deck (`deck:<id>`). */
   async topicTitle(topicKey: string, language = this.language): Promise<string | undefined> {
+    const deckId = core().deckOfScope(topicKey);
+    if (deckId !== undefined) {
+      const deck = (await this.content.decks()).find((candidate) => candidate.id === deckId);
+      return deck ? core().localize(deck.title, language) : undefined;
+    }
     const topic = await this.content.findTopic(topicKey);
     const title = topic ? topic.title : (await this.items()).find((item) => item.topicKey === topicKey)?.topicTitle;
     return title ? (title[language] ?? title.en ?? title['zh-cn']) : undefined;

@@ -1,6 +1,7 @@
 // Registers Quiz Me and its companions. The quiz runtime (panels, service, store) is created on first use; it loads
 // the vscode-free core (ts-fsrs, YAML card files, markdown-it) through loadCore.ts.
 import * as vscode from 'vscode';
+import { core } from '../loadCore';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
@@ -26,6 +27,7 @@ export interface QuizModule extends vscode.Disposable {
 export const QUIZ_COMMANDS = {
   quizMe: 'mlInterview.quizMe',
   quizTopic: 'mlInterview.quizTopic',
+  quizDeck: 'mlInterview.quizDeck',
   showProgress: 'mlInterview.showProgress',
   resetProgress: 'mlInterview.resetProgress',
   exportProgress: 'mlInterview.exportProgress',
@@ -59,6 +61,14 @@ class ProgressSource extends Disposable implements TopicProgressSource {
   }
 }
 
+/** A deck id from a tree node argument. */
+function deckIdOf(argument: unknown): string | undefined {
+  if (typeof argument === 'object' && argument !== null && 'kind' in argument && argument.kind === 'deck' && 'deck' in argument) {
+    return (argument as { deck: { id: string } }).deck.id;
+  }
+  return undefined;
+}
+
 /** A topic key from the command argument: the key itself or a tree node. */
 function topicKeyOf(argument: unknown): string | undefined {
   if (typeof argument === 'string') return argument;
@@ -83,12 +93,13 @@ class QuizModuleImpl extends Disposable implements QuizModule {
     this.statusBar.command = QUIZ_COMMANDS.quizMe;
     this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.quizMe, () => this.openQuiz(undefined)));
     this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.quizTopic, (argument: unknown, options?: unknown) => this.quizTopic(argument, options)));
+    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.quizDeck, (argument: unknown, options?: unknown) => this.quizDeck(argument, options)));
     this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.showProgress, async () => (await this.runtime()).progressPanels.show()));
     this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.resetProgress, async () => (await this.runtime()).resetProgress()));
     this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.exportProgress, async (target?: vscode.Uri) => (await this.runtime()).exportProgress(target)));
     this.register(
-      vscode.commands.registerCommand(QUIZ_COMMANDS.exportAnkiDeck, async (target?: vscode.Uri, language?: unknown) =>
-        (await this.runtime()).exportAnkiDeck(target, language === 'en' || language === 'zh-cn' ? language : undefined),
+      vscode.commands.registerCommand(QUIZ_COMMANDS.exportAnkiDeck, async (target?: vscode.Uri, language?: unknown, deckId?: unknown) =>
+        (await this.runtime()).exportAnkiDeck(target, language === 'en' || language === 'zh-cn' ? language : undefined, typeof deckId === 'string' ? deckId : undefined),
       ),
     );
     this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.importProgress, async (source?: vscode.Uri) => (await this.runtime()).importProgress(source)));
@@ -153,6 +164,27 @@ class QuizModuleImpl extends Disposable implements QuizModule {
       key = picked?.key;
     }
     if (key === undefined) return undefined;
+    return this.openScope(key, options);
+  }
+
+  /** Quiz This Track: every card of one deck. Takes a deck node of the tree, a deck id, or asks which deck. */
+  private async quizDeck(argument: unknown, options?: unknown): Promise<(QuizPanelHandle & { runtime: QuizRuntime }) | undefined> {
+    const decks = await this.deps.content.decks();
+    let deckId = typeof argument === 'string' ? argument : deckIdOf(argument);
+    if (deckId === undefined) {
+      const language = this.deps.content.language;
+      const picked = await vscode.window.showQuickPick(
+        decks.map((deck) => ({ label: deck.title[language] ?? deck.title.en ?? deck.id, description: deck.topics.length === 1 ? vscode.l10n.t('1 topic') : vscode.l10n.t('{0} topics', deck.topics.length), id: deck.id })),
+        { title: vscode.l10n.t('Quiz This Track'), placeHolder: vscode.l10n.t('Choose a track to quiz') },
+      );
+      deckId = picked?.id;
+    }
+    if (deckId === undefined || !decks.some((deck) => deck.id === deckId)) return undefined;
+    return this.openScope(core().deckScope(deckId), options);
+  }
+
+  /** Opens a scoped session; while another is under way, asks first unless `{ replace: true }` is given. */
+  private async openScope(key: string, options?: unknown): Promise<(QuizPanelHandle & { runtime: QuizRuntime }) | undefined> {
     const replace = typeof options === 'object' && options !== null && (options as { replace?: unknown }).replace === true;
     const current = (await this.runtime()).quizPanels.current;
     if (!replace && current && current.topicKey !== key && current.inProgress) {

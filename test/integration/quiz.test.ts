@@ -187,13 +187,36 @@ describe('quiz in the real VS Code', () => {
     const target = vscode.Uri.file(path.join(os.tmpdir(), `mlip-anki-${process.pid}.txt`));
     await vscode.commands.executeCommand('mlInterview.exportAnkiDeck', target);
     const lines = fs.readFileSync(target.fsPath, 'utf8').split('\n');
-    assert.deepEqual(lines.slice(0, 5), ['#separator:tab', '#html:true', '#deck:ML Interview Prep', '#tags column:3', '#columns:Front\tBack\tTags']);
-    assert.ok(lines.length > 30);
+    assert.deepEqual(lines.slice(0, 6), ['#separator:tab', '#html:true', '#notetype column:1', '#deck:ML Interview Prep', '#tags column:4', '#columns:Notetype\tFront\tBack\tTags']);
+    assert.ok(lines.length > 300);
+    assert.ok(lines.some((line) => line.startsWith('Cloze\t')), 'cloze cards become Cloze notes');
     await vscode.commands.executeCommand('mlInterview.exportAnkiDeck', target, 'zh-cn');
     const chinese = fs.readFileSync(target.fsPath, 'utf8');
-    assert.match(chinese, /^#separator:tab\n#html:true\n#deck:ML Interview Prep \(中文\)\n/);
+    assert.match(chinese, /^#separator:tab\n#html:true\n#notetype column:1\n#deck:ML Interview Prep \(中文\)\n/);
     assert.match(chinese, /[\u4e00-\u9fff]/);
+    // One track only: its cards, into a subdeck named after it.
+    await vscode.commands.executeCommand('mlInterview.exportAnkiDeck', target, 'en', 'classic-ml');
+    const track = fs.readFileSync(target.fsPath, 'utf8').split('\n');
+    assert.equal(track[3], '#deck:ML Interview Prep::Classic ML');
+    const tags = track.slice(6).filter(Boolean).map((line) => line.split('\t')[3]);
+    const classicTopics = ['bias-variance', 'linear-logistic-regression', 'trees-ensembles', 'clustering', 'pca-svd', 'evaluation-metrics'];
+    assert.ok(tags.length >= 36);
+    assert.ok(tags.every((tag) => classicTopics.some((topic) => tag.startsWith(`ml-interview::${topic} `))), 'only the track’s cards');
     fs.rmSync(target.fsPath, { force: true });
+  });
+
+  it('Quiz This Track limits the session to one deck, by id or by tree node', async () => {
+    const handle = (await vscode.commands.executeCommand('mlInterview.quizDeck', 'llm-inference', { replace: true })) as QuizHandle;
+    assert.equal(handle.topicKey, 'deck:llm-inference');
+    const inference = ['quantization', 'llm-serving', 'rag', 'llm-evaluation', 'hallucination'].map((id) => `builtin/${id}`);
+    for (let step = 0; step < 4 && handle.view?.kind === 'card'; step++) {
+      assert.ok(inference.includes(cardView(handle).item.topicKey), cardView(handle).item.topicKey);
+      await answer(handle);
+    }
+    const decks = (await (await activateExtension()).treeChildren()).filter((node) => node.kind === 'deck');
+    const fromTree = (await vscode.commands.executeCommand('mlInterview.quizDeck', decks[1], { replace: true })) as QuizHandle;
+    assert.equal(fromTree.topicKey, 'deck:llm-architecture');
+    assert.equal(webviewTabs('mlInterview.quiz').length, 1, 'still one quiz panel');
   });
 
   it('Import Progress merges an exported file like a second window: its reviews are added, nothing is lost or doubled', async () => {

@@ -120,11 +120,7 @@ describe('topics in the real VS Code', () => {
   });
 
   it('shows a user deck from the workspace and reports a broken file in the Problems panel', async () => {
-    const decks = await waitFor('the user deck', async () => {
-      const all = await api.treeChildren();
-      return all.length === 2 ? all : undefined;
-    });
-    const userDeck = decks[1];
+    const userDeck = await waitFor('the user deck', async () => (await api.treeChildren()).find((node) => node.kind === 'deck' && !node.deck.trusted));
     assert.equal(userDeck.kind, 'deck');
     const children = await api.treeChildren(userDeck);
     assert.deepEqual(
@@ -193,13 +189,29 @@ describe('topics in the real VS Code', () => {
       assert.deepEqual(userDeck.deck.topics, []);
       assert.match(userDeck.deck.problems[0].message, /the deck folder is a file, not a folder/);
       await config.update('userDecks.folder', 'no-such-folder', vscode.ConfigurationTarget.Workspace);
-      await waitFor('no user deck for a folder that does not exist', async () => (await api.treeChildren()).length === 1);
+      await waitFor('no user deck for a folder that does not exist', async () => (await userDecks()).length === 0);
     } finally {
       await config.update('userDecks.folder', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.delete(notAFolder);
     }
-    await waitFor('the fixture deck again', async () => (await api.treeChildren()).length === 2);
+    await waitFor('the fixture deck again', async () => (await userDecks()).length === 1);
   });
+  it('lists the built-in decks from their manifests, in order, with their titles', async () => {
+    const decks = (await api.treeChildren()).flatMap((node) => (node.kind === 'deck' && node.deck.trusted ? [node] : []));
+    assert.deepEqual(
+      decks.map((node) => [node.deck.id, api.treeItem(node).label]),
+      [
+        ['bytedance-ai-lab', 'ByteDance AI Lab interview'],
+        ['llm-architecture', 'Transformers & LLMs'],
+        ['llm-training', 'Training & alignment'],
+        ['llm-inference', 'Inference & applications'],
+        ['dl-fundamentals', 'Deep-learning fundamentals'],
+        ['classic-ml', 'Classic ML'],
+      ],
+    );
+    assert.deepEqual(decks.map((node) => api.treeItem(node).collapsibleState), [2, 1, 1, 1, 1, 1], 'the first deck open, the others collapsed');
+  });
+
   it('does not reload an open panel when a deck reload changes nothing it shows', async () => {
     await vscode.commands.executeCommand('mlInterview.openTopic', 'builtin/self-attention');
     const before = await waitFor('the panel', () => api.topicPanelHtml('builtin/self-attention'));
@@ -211,3 +223,7 @@ describe('topics in the real VS Code', () => {
     assert.equal(api.topicPanelHtml('builtin/self-attention'), before);
   });
 });
+
+async function userDecks() {
+  return (await (await activateExtension()).treeChildren()).filter((node) => node.kind === 'deck' && !node.deck.trusted);
+}

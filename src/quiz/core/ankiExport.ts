@@ -1,5 +1,5 @@
 // Export Deck for Anki: a tab-separated text file with the header lines Anki's importer reads (#separator,
-// #html, #deck, #tags column, #columns). Card Markdown becomes HTML; math stays LaTeX in MathJax's \( \) and \[ \]
+// #html, #notetype column, #deck, #tags column, #columns): Basic notes, and Cloze notes for cloze cards. Card Markdown becomes HTML; math stays LaTeX in MathJax's \( \) and \[ \]
 // delimiters, which Anki renders itself. One file per language.
 import type { MarkdownIt } from 'markdown-it';
 import type { ContentLanguage } from '../../content/core/language';
@@ -15,11 +15,12 @@ export interface AnkiExportOptions {
   tagPrefix?: string;
 }
 
-const COLUMNS = ['Front', 'Back', 'Tags'] as const;
+// The first column names each note's type: Basic (Front, Back) or Cloze (Text, Back Extra), so one file holds both.
+const COLUMNS = ['Notetype', 'Front', 'Back', 'Tags'] as const;
 
 const LABELS: Record<ContentLanguage, { answer: string; checklist: string; exercise: string }> = {
   en: { answer: 'Answer', checklist: 'What the interviewer listens for', exercise: 'Exercise' },
-  'zh-cn': { answer: '答案', checklist: '面试官关注的要点', exercise: '练习' },
+  'zh-cn': { answer: '答案', checklist: '面试官想听到的要点', exercise: '练习' },
 };
 
 const KIND_TAGS: Record<QuizCard['kind'], string> = { mc: 'multiple-choice', recall: 'recall', cloze: 'cloze', code: 'code' };
@@ -102,7 +103,8 @@ function frontAndBack(card: QuizCard, language: ContentLanguage): [string, strin
     case 'recall':
       return [prompt, `${renderBlock(text(card.answer))}<p><b>${labels.checklist}</b></p><ul>${listItems(card.checklist[language])}</ul>`];
     case 'cloze':
-      return [prompt, `${renderBlock(clozeFilled(text(card.text)))}${card.explanation ? renderBlock(text(card.explanation)) : ''}`];
+      // A Cloze note: Anki hides the {{cN::…}} blanks itself; the back extra is the explanation.
+      return [renderBlock(ankiClozeText(text(card.text))), card.explanation ? renderBlock(text(card.explanation)) : ''];
     case 'code':
       return [`${prompt}<p><i>${labels.exercise}: <code>${card.exercise}</code></i></p>`, renderBlock(text(card.explanation))];
   }
@@ -113,17 +115,24 @@ export function exportAnkiDeck(cards: readonly QuizCard[], options: AnkiExportOp
   const prefix = options.tagPrefix ?? 'ml-interview';
   const deck = (options.deck ?? (options.language === 'zh-cn' ? 'ML Interview Prep (中文)' : 'ML Interview Prep')).replace(/[\t\r\n]+/g, ' ');
   // Anki reads these before the notes, so the import needs no choices: separator, HTML, target deck, tags column.
-  const header = ['#separator:tab', '#html:true', `#deck:${deck}`, `#tags column:${COLUMNS.length}`, `#columns:${COLUMNS.join('\t')}`];
+  const header = ['#separator:tab', '#html:true', '#notetype column:1', `#deck:${deck}`, `#tags column:${COLUMNS.length}`, `#columns:${COLUMNS.join('\t')}`];
   const rows = cards.map((card) => {
     const [front, back] = frontAndBack(card, options.language);
     const tags = [`${prefix}::${card.topic}`, `${prefix}::${KIND_TAGS[card.kind]}`, ...(card.tags ?? []).map((tag) => `${prefix}::${tag}`)];
-    return [front, back, tags.join(' ')].map(escapeAnkiField).join('\t');
+    return [card.kind === 'cloze' ? 'Cloze' : 'Basic', front, back, tags.join(' ')].map(escapeAnkiField).join('\t');
   });
   return `${[...header, ...rows].join('\n')}\n`;
 }
 
-/** A cloze text with its answers in place of the blanks. */
-function clozeFilled(text: string): string {
+/**
+ * A cloze text in Anki's own syntax. A blank whose answer ends with "}" gets a space before its closing "}}", as
+ * Anki's manual asks for cloze deletions inside MathJax, so `\\sqrt{d_k}` does not run into the blank's end.
+ */
+function ankiClozeText(text: string): string {
   const parsed = parseCloze(text);
-  return parsed.ok ? fillCloze(parsed.segments, (blank) => (blank.inMath ? blank.answer : `**${blank.answer}**`)) : text;
+  if (!parsed.ok) return text;
+  return fillCloze(parsed.segments, (blank) => {
+    const answer = blank.answer.endsWith('}') ? `${blank.answer} ` : blank.answer;
+    return `{{c${blank.index}::${answer}${blank.hint ? `::${blank.hint}` : ''}}}`;
+  });
 }

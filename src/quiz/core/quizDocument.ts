@@ -7,7 +7,7 @@ import { renderShell, type WebviewResources } from '../../webview/core/webviewSh
 import type { ClozeCard, QuizCard } from './cardSchema';
 import { blankNumbers, fillCloze, parseCloze } from './cloze';
 import type { QueueReason } from './queue';
-import type { CardView, EmptyView, SessionView } from './quizSession';
+import { deckOfScope, type CardView, type EmptyView, type SessionView } from './quizSession';
 import { formatInterval, type RatingPreview } from './scheduler';
 
 export type { WebviewResources };
@@ -19,6 +19,7 @@ export const QUIZ_LABELS = {
     actions: 'Quiz actions',
     allTopics: 'All topics',
     topicScope: 'Topic: {0}',
+    deckScope: 'Track: {0}',
     switchLanguage: '中文',
     switchLanguageLabel: 'Show the quiz in Chinese',
     progress: 'Progress',
@@ -99,6 +100,7 @@ export const QUIZ_LABELS = {
     actions: '测验操作',
     allTopics: '全部题目',
     topicScope: '题目：{0}',
+    deckScope: '专题：{0}',
     switchLanguage: 'English',
     switchLanguageLabel: '用英文显示测验',
     progress: '进度',
@@ -206,7 +208,8 @@ export function formatDateTime(date: Date): string {
 /** The whole quiz document; later steps replace only the content of <main> (renderQuizMain). */
 export function renderQuizDocument(model: QuizPageModel, resources: WebviewResources, engine: MarkdownEngine): string {
   const labels = QUIZ_LABELS[model.language];
-  const scope = model.topicKey !== undefined ? fill(labels.topicScope, model.topicTitle ?? model.topicKey) : labels.allTopics;
+  const scopeLabel = model.topicKey !== undefined && deckOfScope(model.topicKey) !== undefined ? labels.deckScope : labels.topicScope;
+  const scope = model.topicKey !== undefined ? fill(scopeLabel, model.topicTitle ?? model.topicKey) : labels.allTopics;
   const toolbar =
     `<header class="toolbar" role="toolbar" aria-label="${escapeHtml(labels.actions)}"><span class="scope">${escapeHtml(scope)}</span><span class="spacer"></span>` +
     `<button type="button" data-action="showProgress" aria-label="${escapeHtml(labels.progressLabel)}">${escapeHtml(labels.progress)}</button>` +

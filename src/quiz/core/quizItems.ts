@@ -10,6 +10,8 @@ import { parseCardFiles, recallCardFromTopic, type CardFile, type QuizCard } fro
 export interface QuizItem {
   /** The key its progress is stored under: the card id for built-in cards, `user:<card id>` for user-deck cards. */
   id: string;
+  /** The deck (track) it comes from. */
+  deckId: string;
   /** The topic it belongs to, as the tree names it: `<keyScope>/<topicId>`. */
   topicKey: string;
   topicTitle: LocalizedText;
@@ -88,6 +90,7 @@ export function deckItems(deck: QuizDeck, files: readonly (CardFile & { path: st
     const topic = deck.topics.find((candidate) => candidate.id === card.topic);
     return {
       id: deck.trusted ? card.id : `user:${card.id}`,
+      deckId: deck.id,
       topicKey: `${deck.keyScope}/${card.topic}`,
       topicTitle: topic?.title ?? { en: card.topic },
       trust: deck.trusted ? 'trusted' : 'untrusted',

@@ -123,6 +123,18 @@ export function ratingFromChecks(checks: number): Grade {
   return checks <= 1 ? Rating.Good : Rating.Hard;
 }
 
+/** A quiz scope is a topic key, or a whole deck (track) written `deck:<deck id>`. */
+const DECK_SCOPE = 'deck:';
+
+export function deckScope(deckId: string): string {
+  return `${DECK_SCOPE}${deckId}`;
+}
+
+/** The deck a scope names, or undefined when it names a topic. */
+export function deckOfScope(scope: string): string | undefined {
+  return scope.startsWith(DECK_SCOPE) ? scope.slice(DECK_SCOPE.length) : undefined;
+}
+
 export class QuizSession {
   private current: Current | undefined;
   private practiseAhead = false;
@@ -135,7 +147,7 @@ export class QuizSession {
 
   constructor(
     private items: readonly QuizItem[],
-    /** Limit to one topic (`<deckId>/<topicId>`), or all topics. */
+    /** Limit to one topic (its key), to one deck (`deck:<deck id>`, see deckScope), or undefined for all topics. */
     readonly topicKey: string | undefined,
   ) {}
 
@@ -303,10 +315,11 @@ export class QuizSession {
       newPerDay: settings.newPerDay,
       reviewsPerDay: settings.reviewsPerDay,
       ...(settings.rolloverHour !== undefined ? { rolloverHour: settings.rolloverHour } : {}),
-      ...(this.topicKey !== undefined ? { topics: [this.topicKey] } : {}),
+      ...(this.topicKey !== undefined && deckOfScope(this.topicKey) === undefined ? { topics: [this.topicKey] } : {}),
       practiseAhead,
     };
-    const cards = this.items.map((item) => ({ id: item.id, topic: item.topicKey }));
+    const deck = this.topicKey !== undefined ? deckOfScope(this.topicKey) : undefined;
+    const cards = this.items.filter((item) => deck === undefined || item.deckId === deck).map((item) => ({ id: item.id, topic: item.topicKey }));
     return buildQueue(cards, progress.cards, progress.log, now, queueSettings);
   }
 

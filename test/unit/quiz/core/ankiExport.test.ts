@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { escapeAnkiField, exportAnkiDeck } from '../../../../src/quiz/core/ankiExport';
-import type { QuizCard } from '../../../../src/quiz/core/cardSchema';
+import { parseCardFile, type QuizCard } from '../../../../src/quiz/core/cardSchema';
 
 const deck: QuizCard[] = [
   {
@@ -37,8 +37,8 @@ const deck: QuizCard[] = [
   },
 ];
 
-const header = (deck: string) => ['#separator:tab', '#html:true', `#deck:${deck}`, '#tags column:3', '#columns:Front\tBack\tTags'];
-const row = (...fields: string[]) => fields.join('\t');
+const header = (deck: string) => ['#separator:tab', '#html:true', '#notetype column:1', `#deck:${deck}`, '#tags column:4', '#columns:Notetype\tFront\tBack\tTags'];
+const row = (...fields: string[]) => ['Basic', ...fields].join('\t');
 
 describe('Anki export', () => {
   it('writes the exact import file for a small deck', () => {
@@ -67,13 +67,13 @@ describe('Anki export', () => {
       ...header('ML Interview Prep (中文)'),
       row(
         '<p>写出注意力公式。</p>',
-        String.raw`<p>分数 \(q \cdot k / \sqrt{d_k}\)，再 softmax。</p><p><b>面试官关注的要点</b></p><ul><li>按 \(\sqrt{d_k}\) 缩放</li><li>用 \(-\infty\) 掩码</li></ul>`,
+        String.raw`<p>分数 \(q \cdot k / \sqrt{d_k}\)，再 softmax。</p><p><b>面试官想听到的要点</b></p><ul><li>按 \(\sqrt{d_k}\) 缩放</li><li>用 \(-\infty\) 掩码</li></ul>`,
         'anki-test::self-attention anki-test::recall anki-test::core',
       ),
       '',
     ].join('\n');
     assert.equal(exportAnkiDeck([deck[1]], { language: 'zh-cn', tagPrefix: 'anki-test' }), expected);
-    assert.match(exportAnkiDeck([deck[1]], { language: 'en', deck: 'My\tdeck' }), /^#separator:tab\n#html:true\n#deck:My deck\n/);
+    assert.match(exportAnkiDeck([deck[1]], { language: 'en', deck: 'My\tdeck' }), /^#separator:tab\n#html:true\n#notetype column:1\n#deck:My deck\n/);
   });
 
   it('escapes fields the way the importer reads them', () => {
@@ -82,5 +82,17 @@ describe('Anki export', () => {
     assert.equal(escapeAnkiField('say "hi"'), '"say ""hi"""');
     assert.equal(escapeAnkiField('a\tb'), '"a\tb"');
     assert.equal(escapeAnkiField('#not a comment'), '"#not a comment"');
+  });
+
+  it('exports a cloze card as an Anki Cloze note, its blanks kept and spaced inside math', () => {
+    const cloze = parseCardFile(
+      {
+        fileName: 'c.yaml',
+        text: ['- id: t/cloze-a', '  topic: t', '  kind: cloze', '  text:', '    en: "Mask {{c1::15%}} of tokens; scale by $1/{{c2::\\\\sqrt{d_k}}}$."', '    zh-cn: "遮住 {{c1::15%}}；除以 $1/{{c2::\\\\sqrt{d_k}}}$。"'].join('\n'),
+      },
+      { requireBothLanguages: true },
+    ).cards;
+    const [, , , , , , line] = exportAnkiDeck(cloze, { language: 'en' }).split('\n');
+    assert.equal(line, ['Cloze', String.raw`<p>Mask {{c1::15%}} of tokens; scale by \(1/{{c2::\sqrt{d_k} }}\).</p>`, '', 'ml-interview::t ml-interview::cloze'].join('\t'));
   });
 });

@@ -4,6 +4,7 @@ import { both } from './fixtures';
 
 export const mcItem: QuizItem = {
   id: 'a/mc',
+  deckId: 'test-deck',
   topicKey: 'builtin/a',
   topicTitle: both('Norms <&>'),
   trust: 'trusted',
@@ -23,6 +24,7 @@ export const mcItem: QuizItem = {
 
 export const recallItem: QuizItem = {
   id: 'a/recall',
+  deckId: 'test-deck',
   topicKey: 'builtin/a',
   topicTitle: both('Norms <&>'),
   trust: 'untrusted',
@@ -38,6 +40,7 @@ export const recallItem: QuizItem = {
 
 export const codeItem: QuizItem = {
   id: 'a/code',
+  deckId: 'test-deck',
   topicKey: 'builtin/a',
   topicTitle: both('Norms <&>'),
   trust: 'trusted',
@@ -46,6 +49,7 @@ export const codeItem: QuizItem = {
 
 export const otherTopicItem: QuizItem = {
   id: 'user:b/recall',
+  deckId: 'test-deck',
   topicKey: 'user:file:///w/b',
   topicTitle: both('Other'),
   trust: 'untrusted',
