@@ -28,7 +28,7 @@ export interface ExtensionApi {
 
 /** Wires services and registrations; every feature lives in its own module. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const problems = new ProblemsPublisher();
+  const problems = new ProblemsPublisher(vscode.Uri.joinPath(context.extensionUri, 'docs', 'deck-format.md'));
   const content = new ContentService(context.extensionUri, problems);
   const snippets = new SnippetService(context.extensionUri);
   const tree = new TopicTreeProvider(content, snippets);

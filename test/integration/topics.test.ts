@@ -135,6 +135,12 @@ describe('topics in the real VS Code', () => {
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0].range.start.line, 4, 'the diagnostic points at the misspelled field');
     assert.match(diagnostics[0].message, /unknown field `sumary`/);
+    // The problem links to the deck format shipped with the extension, not to a path in the user's workspace.
+    const code = diagnostics[0].code as { value: string; target: vscode.Uri };
+    assert.equal(code.value, 'deck-format');
+    const extensionRoot = vscode.extensions.getExtension('ml-interview-prep.ml-interview-prep')!.extensionUri;
+    assert.equal(code.target.toString(), vscode.Uri.joinPath(extensionRoot, 'docs', 'deck-format.md').toString());
+    await vscode.workspace.fs.stat(code.target);
   });
 
   it('reloads a user deck when a file is saved', async () => {

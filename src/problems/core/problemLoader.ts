@@ -212,13 +212,13 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `\`${key}\``).join(', ');
     return issue.keys.length > 1
-      ? l10n.t('{0}: unknown fields {1} — remove them or check the spelling (see docs/deck-format.md)', field, keys)
-      : l10n.t('{0}: unknown field {1} — remove it or check the spelling (see docs/deck-format.md)', field, keys);
+      ? l10n.t('{0}: unknown fields {1} — remove them or check the spelling (see the deck format: the link beside this problem)', field, keys)
+      : l10n.t('{0}: unknown field {1} — remove it or check the spelling (see the deck format: the link beside this problem)', field, keys);
   }
   if (issue.code === 'invalid_type') {
     let value = data;
     for (const key of issue.path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-    if (value === undefined) return l10n.t('{0} is required — add it to the front matter (see docs/deck-format.md)', field);
+    if (value === undefined) return l10n.t('{0} is required — add it to the front matter (see the deck format: the link beside this problem)', field);
   }
   return l10n.t('{0}: {1}', field, issue.message);
 }

@@ -32,7 +32,7 @@ describe('messages of the vscode-free modules with VS Code in Chinese', function
   });
 
   it('names a required field in Chinese, and puts zod’s own messages in Chinese too', () => {
-    assert.deepEqual(topicProblems('---\nid: a\n---\n'), ['`title` 是必填项——请把它添加到前置元数据中（参见 docs/deck-format.md）']);
+    assert.deepEqual(topicProblems('---\nid: a\n---\n'), ['`title` 是必填项——请把它添加到前置元数据中（见题库格式文档：本问题旁的链接）']);
     const [tooShort] = topicProblems('---\nid: a\ntitle:\n  en: ""\n---\n');
     assert.match(tooShort, /^`title\.en`：\p{Script=Han}/u);
     assert.doesNotMatch(tooShort, /Too small/);

@@ -44,7 +44,7 @@ describe('problems/problemLoader', () => {
     const byFolder = Object.fromEntries(set.diagnostics.map((d) => [path.basename(path.dirname(d.file)), { line: d.line, message: d.message }]));
     assert.deepEqual(byFolder['bad-difficulty'], { line: 3, message: '`difficulty`: must be easy, medium or hard' });
     assert.deepEqual(byFolder['two-hints'], { line: 10, message: '`hints`: give exactly three hints in each language, of increasing strength' });
-    assert.deepEqual(byFolder['unknown-field'], { line: 4, message: 'front matter: unknown field `tagz` — remove it or check the spelling (see docs/deck-format.md)' });
+    assert.deepEqual(byFolder['unknown-field'], { line: 4, message: 'front matter: unknown field `tagz` — remove it or check the spelling (see the deck format: the link beside this problem)' });
     assert.equal(byFolder['no-explanation'].message, 'the `en` section needs the headings `## Problem` and then `## Explanation`');
     assert.equal(byFolder['no-explanation'].line, GOOD.split('\n').indexOf('<!-- lang: en -->'));
   });

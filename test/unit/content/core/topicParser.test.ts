@@ -83,7 +83,7 @@ describe('parseTopicFile', () => {
   it('names a missing required field and how to fix it', () => {
     assert.deepEqual(
       problemsOf('---\nid: a\n---\n').map((p) => [p.line, p.message]),
-      [[1, '`title` is required — add it to the front matter (see docs/deck-format.md)']],
+      [[1, '`title` is required — add it to the front matter (see the deck format: the link beside this problem)']],
     );
   });
 
@@ -101,7 +101,7 @@ describe('parseTopicFile', () => {
   it('points an unknown field at its own line', () => {
     assert.deepEqual(
       problemsOf('---\nid: a\ntitle:\n  en: A\nsumary:\n  en: typo\n---\n').map((p) => [p.line, p.message]),
-      [[4, '`front matter`: unknown field `sumary` — remove it or check the spelling (see docs/deck-format.md)'.replace('`front matter`', 'front matter')]],
+      [[4, '`front matter`: unknown field `sumary` — remove it or check the spelling (see the deck format: the link beside this problem)'.replace('`front matter`', 'front matter')]],
     );
   });
 
