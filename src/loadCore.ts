@@ -10,6 +10,11 @@ let loaded: CoreModule | undefined;
  * registers, so it never pays for parsing the core and its libraries (markdown-it, KaTeX, highlight.js, YAML, zod,
  * ts-fsrs). When built, the core is its own file, dist/core.js, and no module is in both files (scripts/build.mjs).
  */
+/** Whether the core has been loaded (so that disposal need not load it just to release nothing). */
+export function isCoreLoaded(): boolean {
+  return loaded !== undefined;
+}
+
 export function core(): CoreModule {
   if (!loaded) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point; see above

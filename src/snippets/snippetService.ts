@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { core } from '../loadCore';
+import { core, isCoreLoaded } from '../loadCore';
 import { setting } from '../settings';
 import type { ContentLanguage } from '../content/core/language';
 import { Disposable } from '../util/dispose';
@@ -32,7 +32,7 @@ export class SnippetService extends Disposable implements SnippetRunner {
   constructor(private readonly extensionUri: vscode.Uri) {
     super();
     this.register({ dispose: () => this.current?.handle.cancel() });
-    this.register({ dispose: () => core().disposeStandbyRunner() });
+    this.register({ dispose: () => (isCoreLoaded() ? core().disposeStandbyRunner() : undefined) });
     // A run's error marker describes the code as it was; editing the file retires it.
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.diagnostics.delete(event.document.uri)));
     // Each `file:line:col` of a run error in the output links to that line of the editor that ran.

@@ -5,7 +5,7 @@ import { core } from '../loadCore';
 import { topicKey, type ContentService } from '../content/contentService';
 import type { LoadedTopic } from '../content/core/deckLoader';
 import type { ContentLanguage } from '../content/core/language';
-import type { RenderEnv } from '../content/core/markdownEngine';
+import type { MarkdownEngine, RenderEnv } from '../content/core/markdownEngine';
 import { Disposable } from '../util/dispose';
 import type { TopicWebviewMessage } from './core/messages';
 import type { TopicNeighbour, TopicViewModel, WebviewResources } from './core/topicDocument';
@@ -28,7 +28,13 @@ export interface TopicPanelFeatures {
 /** One panel per topic: opening a topic again reveals its panel. Panels survive reloads via the serializer. */
 export class TopicPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, TopicPanel>();
-  private readonly engine = new (core().MarkdownEngine)();
+  private engineInstance: MarkdownEngine | undefined;
+
+  /** Created on the first render: the engine is part of the core, which activation does not load. */
+  private get engine(): MarkdownEngine {
+    this.engineInstance ??= new (core().MarkdownEngine)();
+    return this.engineInstance;
+  }
   private readonly diagramCache = new Map<string, string | undefined>();
 
   constructor(
