@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS, VIEWS } from './constants';
 import { core } from './loadCore';
 import { logDisposable } from './util/log';
 import { ProblemsPublisher } from './util/problems';
@@ -12,7 +13,7 @@ import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 import { WalkthroughProgress } from './util/walkthroughProgress';
 import { TopicPanelManager } from './webview/topicPanel';
 
-export const TOPICS_VIEW_ID = 'mlInterview.topics';
+export const TOPICS_VIEW_ID = VIEWS.topics;
 /** How long after activation the walkthrough's context keys are set (see activate). */
 const WALKTHROUGH_RESTORE_DELAY_MS = 4000;
 
@@ -47,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       return snippet ? [{ id, title: snippets.title(snippet, language) }] : [];
     }),
     openSnippet: (id) => snippets.open(id),
-    quizTopic: (key) => vscode.commands.executeCommand('mlInterview.quizTopic', key),
+    quizTopic: (key) => vscode.commands.executeCommand(COMMANDS.quizTopic, key),
     checkedItems: (key) => checklists().checked(key),
     setCheckedItems: (key, checked) => checklists().setChecked(key, checked),
     // The tree's selection follows the active topic panel, when the tree is showing (never opens the sidebar).

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../constants';
 import { core } from '../loadCore';
 import type { ContentService } from '../content/contentService';
 import type { SnippetService } from '../snippets/snippetService';
@@ -19,16 +20,16 @@ export function registerSnippetCommands(content: ContentService, snippets: Snipp
     return picked?.id;
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('mlInterview.openSnippet', async (id?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.openSnippet, async (id?: unknown) => {
       const chosen = typeof id === 'string' ? id : await pick(vscode.l10n.t('Open Snippet'));
       return chosen ? snippets.open(chosen) : undefined;
     }),
-    vscode.commands.registerCommand('mlInterview.insertSnippet', async (id?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.insertSnippet, async (id?: unknown) => {
       const editor = vscode.window.activeTextEditor;
       const chosen = typeof id === 'string' ? id : await pick(vscode.l10n.t('Insert Snippet'));
       return chosen ? snippets.insert(chosen, editor) : false;
     }),
-    vscode.commands.registerCommand('mlInterview.runSnippet', async (uri?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.runSnippet, async (uri?: unknown) => {
       // From the editor title the command receives the editor's URI; prefer that editor.
       const editor =
         uri instanceof vscode.Uri
@@ -38,6 +39,6 @@ export function registerSnippetCommands(content: ContentService, snippets: Snipp
       if (outcome) onRan();
       return outcome;
     }),
-    vscode.commands.registerCommand('mlInterview.stopSnippet', () => snippets.stop()),
+    vscode.commands.registerCommand(COMMANDS.stopSnippet, () => snippets.stop()),
   );
 }

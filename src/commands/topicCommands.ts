@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../constants';
 import { core } from '../loadCore';
 import { topicKey, type ContentService } from '../content/contentService';
 import { setting } from '../settings';
@@ -15,8 +16,8 @@ export function registerTopicCommands(content: ContentService, panels: TopicPane
       if (!shown) void vscode.window.showWarningMessage(vscode.l10n.t('Topic "{0}" no longer exists.', chosen));
       return shown;
     }),
-    vscode.commands.registerCommand('mlInterview.refreshTopics', () => content.reload()),
-    vscode.commands.registerCommand('mlInterview.newDeckFile', (title?: unknown) => createStarterDeckFile(typeof title === 'string' ? title : undefined)),
+    vscode.commands.registerCommand(COMMANDS.refreshTopics, () => content.reload()),
+    vscode.commands.registerCommand(COMMANDS.newDeckFile, (title?: unknown) => createStarterDeckFile(typeof title === 'string' ? title : undefined)),
   );
 }
 

@@ -1,12 +1,13 @@
 // Show Progress: one webview panel, redrawn when progress or cards change.
 import * as vscode from 'vscode';
+import { COMMANDS, WEBVIEW_TYPES } from '../constants';
 import { core } from '../loadCore';
 import { lockedDownWebviewOptions } from '../webview/webviewOptions';
 import type { ContentLanguage } from '../content/core/language';
 import { Disposable } from '../util/dispose';
 import type { QuizService } from './quizService';
 
-export const PROGRESS_VIEW_TYPE = 'mlInterview.progress';
+export const PROGRESS_VIEW_TYPE = WEBVIEW_TYPES.progress;
 
 export class ProgressPanelManager extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -38,7 +39,7 @@ export class ProgressPanelManager extends Disposable {
           this.language = message.language;
           await this.render();
         } else if (message?.type === 'quizTopic') {
-          await vscode.commands.executeCommand('mlInterview.quizTopic', message.topicKey);
+          await vscode.commands.executeCommand(COMMANDS.quizTopic, message.topicKey);
         }
       });
     }

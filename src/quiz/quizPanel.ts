@@ -1,6 +1,7 @@
 // The quiz webview panel: one at a time, revived after a reload by the serializer. The panel owns the webview's
 // lifecycle; the session (quizSession.ts) decides what to show and the renderer (quizDocument.ts) draws it.
 import * as vscode from 'vscode';
+import { COMMANDS, WEBVIEW_TYPES } from '../constants';
 import type { MarkdownEngine } from '../content/core/markdownEngine';
 import { core } from '../loadCore';
 import { lockedDownWebviewOptions } from '../webview/webviewOptions';
@@ -13,7 +14,7 @@ import type { QuizService } from './quizService';
 import type { ReviewToRecord, SessionView, QuizSession } from './core/quizSession';
 import type { Grade } from './core/scheduler';
 
-export const QUIZ_VIEW_TYPE = 'mlInterview.quiz';
+export const QUIZ_VIEW_TYPE = WEBVIEW_TYPES.quiz;
 
 /** What tests (and the commands' callers) can see of the open quiz. */
 export interface QuizPanelHandle {
@@ -161,7 +162,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
         await this.renderDocument();
         return;
       case 'showProgress':
-        await vscode.commands.executeCommand('mlInterview.showProgress');
+        await vscode.commands.executeCommand(COMMANDS.showProgress);
         return;
       case 'choose':
         toRecord = this.session.choose(message.index, progress, now, scheduler);

@@ -1,6 +1,7 @@
 // Registers Quiz Me and its companions. The quiz runtime (panels, service, store) is created on first use; it loads
 // the vscode-free core (ts-fsrs, YAML card files, markdown-it) through loadCore.ts.
 import * as vscode from 'vscode';
+import { COMMANDS, WEBVIEW_TYPES } from '../constants';
 import { core } from '../loadCore';
 import type { ContentService } from '../content/contentService';
 import type { SnippetRunner } from '../snippets/snippetService';
@@ -24,18 +25,8 @@ export interface QuizModule extends vscode.Disposable {
   readonly progress: TopicProgressSource;
 }
 
-export const QUIZ_COMMANDS = {
-  quizMe: 'mlInterview.quizMe',
-  quizTopic: 'mlInterview.quizTopic',
-  quizDeck: 'mlInterview.quizDeck',
-  showProgress: 'mlInterview.showProgress',
-  resetProgress: 'mlInterview.resetProgress',
-  exportProgress: 'mlInterview.exportProgress',
-  exportAnkiDeck: 'mlInterview.exportAnkiDeck',
-  importProgress: 'mlInterview.importProgress',
-} as const;
 
-const QUIZ_VIEW_TYPE = 'mlInterview.quiz';
+const QUIZ_VIEW_TYPE = WEBVIEW_TYPES.quiz;
 
 /** The tree's view of quiz progress: filled in when the runtime publishes a snapshot. */
 class ProgressSource extends Disposable implements TopicProgressSource {
@@ -90,19 +81,19 @@ class QuizModuleImpl extends Disposable implements QuizModule {
   ) {
     super();
     this.statusBar.name = vscode.l10n.t('ML Interview: Cards Due');
-    this.statusBar.command = QUIZ_COMMANDS.quizMe;
-    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.quizMe, () => this.openQuiz(undefined)));
-    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.quizTopic, (argument: unknown, options?: unknown) => this.quizTopic(argument, options)));
-    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.quizDeck, (argument: unknown, options?: unknown) => this.quizDeck(argument, options)));
-    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.showProgress, async () => (await this.runtime()).progressPanels.show()));
-    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.resetProgress, async () => (await this.runtime()).resetProgress()));
-    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.exportProgress, async (target?: vscode.Uri) => (await this.runtime()).exportProgress(target)));
+    this.statusBar.command = COMMANDS.quizMe;
+    this.register(vscode.commands.registerCommand(COMMANDS.quizMe, () => this.openQuiz(undefined)));
+    this.register(vscode.commands.registerCommand(COMMANDS.quizTopic, (argument: unknown, options?: unknown) => this.quizTopic(argument, options)));
+    this.register(vscode.commands.registerCommand(COMMANDS.quizDeck, (argument: unknown, options?: unknown) => this.quizDeck(argument, options)));
+    this.register(vscode.commands.registerCommand(COMMANDS.showProgress, async () => (await this.runtime()).progressPanels.show()));
+    this.register(vscode.commands.registerCommand(COMMANDS.resetProgress, async () => (await this.runtime()).resetProgress()));
+    this.register(vscode.commands.registerCommand(COMMANDS.exportProgress, async (target?: vscode.Uri) => (await this.runtime()).exportProgress(target)));
     this.register(
-      vscode.commands.registerCommand(QUIZ_COMMANDS.exportAnkiDeck, async (target?: vscode.Uri, language?: unknown, deckId?: unknown) =>
+      vscode.commands.registerCommand(COMMANDS.exportAnkiDeck, async (target?: vscode.Uri, language?: unknown, deckId?: unknown) =>
         (await this.runtime()).exportAnkiDeck(target, language === 'en' || language === 'zh-cn' ? language : undefined, typeof deckId === 'string' ? deckId : undefined),
       ),
     );
-    this.register(vscode.commands.registerCommand(QUIZ_COMMANDS.importProgress, async (source?: vscode.Uri) => (await this.runtime()).importProgress(source)));
+    this.register(vscode.commands.registerCommand(COMMANDS.importProgress, async (source?: vscode.Uri) => (await this.runtime()).importProgress(source)));
     this.register(
       vscode.window.registerWebviewPanelSerializer(QUIZ_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => (await this.runtime()).quizPanels.deserializeWebviewPanel(panel, state),

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CONTEXT_KEYS, INTERNAL_COMMANDS } from '../constants';
 import { core, isCoreLoaded } from '../loadCore';
 import { setting } from '../settings';
 import type { ContentLanguage } from '../content/core/language';
@@ -9,9 +10,9 @@ import { explainTrustNeeded } from '../util/workspaceTrust';
 import type { SnippetInfo } from './core/catalog';
 import type { OutputChunk, RunHandle, RunResult, SourceFrame } from './core/runner';
 
-export const RUNNING_CONTEXT_KEY = 'mlInterview.snippetRunning';
+export const RUNNING_CONTEXT_KEY = CONTEXT_KEYS.snippetRunning;
 /** Opens a run error's stack frame in its editor: the target of the links in the Run output. */
-export const OPEN_RUN_LOCATION_COMMAND = 'mlInterview.openRunLocation';
+export const OPEN_RUN_LOCATION_COMMAND = INTERNAL_COMMANDS.openRunLocation;
 const OUTPUT_CHANNEL_NAME = 'ML Interview: Run';
 
 /** Runs TypeScript off the extension host's main thread with the user's limits; shared by Run Snippet and the quiz. */

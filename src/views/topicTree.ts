@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../constants';
 import { core } from '../loadCore';
 import { topicKey, type ContentService } from '../content/contentService';
 import type { Deck, LoadedTopic } from '../content/core/deckLoader';
@@ -7,7 +8,7 @@ import type { TopicProgressSource } from '../quiz/progressSource';
 import type { SnippetInfo } from '../snippets/core/catalog';
 import { Disposable } from '../util/dispose';
 
-export const OPEN_TOPIC_COMMAND = 'mlInterview.openTopic';
+export const OPEN_TOPIC_COMMAND = COMMANDS.openTopic;
 
 export type TopicTreeNode =
   | { kind: 'deck'; deck: Deck; expanded: boolean }
@@ -119,7 +120,7 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         item.tooltip = core().localize(node.snippet.description, language);
         item.iconPath = new vscode.ThemeIcon('file-code');
         item.contextValue = 'snippet';
-        item.command = { command: 'mlInterview.openSnippet', title: vscode.l10n.t('Open Snippet'), arguments: [node.snippet.id] };
+        item.command = { command: COMMANDS.openSnippet, title: vscode.l10n.t('Open Snippet'), arguments: [node.snippet.id] };
         return item;
       }
       case 'problems': {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { WEBVIEW_TYPES } from '../constants';
 import { core } from '../loadCore';
 import { topicKey, type ContentService } from '../content/contentService';
 import type { LoadedTopic } from '../content/core/deckLoader';
@@ -11,7 +12,7 @@ import type { TopicWebviewMessage } from './core/messages';
 import type { TopicNeighbour, TopicViewModel, WebviewResources } from './core/topicDocument';
 import { lockedDownWebviewOptions } from './webviewOptions';
 
-export const TOPIC_VIEW_TYPE = 'mlInterview.topic';
+export const TOPIC_VIEW_TYPE = WEBVIEW_TYPES.topic;
 
 /** Hooks into features that live elsewhere; each is optional so the panel hides what does not exist. */
 export interface TopicPanelFeatures {
