@@ -1,15 +1,16 @@
 // Browser side of the progress panel: the language toggle and the per-topic Quiz buttons.
+import type { ProgressWebviewMessage } from '../src/quiz/core/quizMessages';
 import { getVsCodeApi } from './vscodeApi';
 
-const vscode = getVsCodeApi<{ language: 'en' | 'zh-cn' }>();
-vscode.setState(JSON.parse(document.body.dataset.state ?? '{}') as { language: 'en' | 'zh-cn' });
+// The progress page keeps no state: it is rendered afresh each time it opens (it has no serializer to revive it).
+const vscode = getVsCodeApi<never, ProgressWebviewMessage>();
 
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
   if (!button) return;
   if (button.dataset.action === 'setLanguage') {
-    vscode.postMessage({ type: 'setLanguage', language: button.dataset.language });
+    vscode.post({ type: 'setLanguage', language: button.dataset.language === 'zh-cn' ? 'zh-cn' : 'en' });
   } else if (button.dataset.action === 'quizTopic') {
-    vscode.postMessage({ type: 'quizTopic', topicKey: button.dataset.topicKey });
+    vscode.post({ type: 'quizTopic', topicKey: button.dataset.topicKey ?? '' });
   }
 });

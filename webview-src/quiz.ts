@@ -1,14 +1,10 @@
 // Browser side of the quiz panel: forwards clicks and keys to the extension host, which renders every step;
 // replaces <main> when the host sends a new step and moves focus to the step's main control.
+import type { QuizPanelState, QuizWebviewMessage } from '../src/quiz/core/quizMessages';
 import { getVsCodeApi } from './vscodeApi';
 
-interface QuizState {
-  topicKey?: string;
-  language: 'en' | 'zh-cn';
-}
-
-const vscode = getVsCodeApi<QuizState>();
-const { focus: focusOnLoad, ...initial } = JSON.parse(document.body.dataset.state ?? '{}') as QuizState & { focus?: boolean };
+const vscode = getVsCodeApi<QuizPanelState, QuizWebviewMessage>();
+const { focus: focusOnLoad, ...initial } = JSON.parse(document.body.dataset.state ?? '{}') as QuizPanelState & { focus?: boolean };
 vscode.setState(initial);
 const main = document.getElementById('quiz');
 
@@ -33,18 +29,19 @@ function send(button: HTMLElement): void {
   const action = button.dataset.action;
   switch (action) {
     case 'choose':
-      vscode.postMessage({ type: 'choose', index: Number(button.dataset.index) });
+      vscode.post({ type: 'choose', index: Number(button.dataset.index) });
       return;
     case 'rate':
-      vscode.postMessage({ type: 'rate', rating: Number(button.dataset.rating) });
+      // The buttons carry 1–4; the host validates the message again before use.
+      vscode.post({ type: 'rate', rating: Number(button.dataset.rating) as 1 | 2 | 3 | 4 });
       return;
     case 'setLanguage':
-      vscode.postMessage({ type: 'setLanguage', language: button.dataset.language });
+      vscode.post({ type: 'setLanguage', language: button.dataset.language === 'zh-cn' ? 'zh-cn' : 'en' });
       return;
     case 'reveal': {
       // A cloze card sends what was typed in its blanks, in their order.
       const blanks = Array.from(main?.querySelectorAll<HTMLInputElement>('input[data-blank]') ?? []);
-      vscode.postMessage(blanks.length > 0 ? { type: 'reveal', answers: blanks.map((input) => input.value) } : { type: 'reveal' });
+      vscode.post(blanks.length > 0 ? { type: 'reveal', answers: blanks.map((input) => input.value) } : { type: 'reveal' });
       return;
     }
     case 'next':
@@ -55,7 +52,7 @@ function send(button: HTMLElement): void {
     case 'showSolution':
     case 'undo':
     case 'showProgress':
-      vscode.postMessage({ type: action });
+      vscode.post({ type: action });
       return;
   }
 }
@@ -65,7 +62,7 @@ document.addEventListener('change', (event) => {
   const box = (event.target as Element | null)?.closest<HTMLInputElement>('input[data-checklist]');
   if (!box || !main) return;
   const checked = [...main.querySelectorAll<HTMLInputElement>('input[data-checklist]')].filter((input) => input.checked).map((input) => Number(input.dataset.checklist));
-  vscode.postMessage({ type: 'setChecklist', checked });
+  vscode.post({ type: 'setChecklist', checked });
 });
 
 document.addEventListener('click', (event) => {
@@ -123,4 +120,4 @@ window.addEventListener('message', (event: MessageEvent<{ type?: string; body?: 
 });
 
 focusStep(focusOnLoad === true);
-vscode.postMessage({ type: 'ready' });
+vscode.post({ type: 'ready' });

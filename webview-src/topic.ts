@@ -1,14 +1,11 @@
 // Browser side of the topic panel: keeps scroll position, language and ticked checklist items in the
 // webview state (restored on show and after a reload) and forwards button clicks to the extension host.
+import type { TopicPanelState, TopicWebviewMessage } from '../src/webview/core/messages';
 import { getVsCodeApi } from './vscodeApi';
 
-interface TopicState {
-  topicKey: string;
-  language: 'en' | 'zh-cn';
-  scrollY?: number;
-}
+type TopicState = TopicPanelState;
 
-const vscode = getVsCodeApi<TopicState>();
+const vscode = getVsCodeApi<TopicState, TopicWebviewMessage>();
 const initial = JSON.parse(document.body.dataset.state ?? '{}') as TopicState;
 const saved = vscode.getState();
 // State from another topic (the panel navigated) is not this page's.
@@ -20,7 +17,7 @@ vscode.setState(state);
 const checkboxes = [...document.querySelectorAll<HTMLInputElement>('.checklist input[type=checkbox]')];
 for (const box of checkboxes) {
   box.addEventListener('change', () => {
-    vscode.postMessage({ type: 'setChecked', checked: checkboxes.filter((b) => b.checked).map((b) => Number(b.dataset.index)) });
+    vscode.post({ type: 'setChecked', checked: checkboxes.filter((b) => b.checked).map((b) => Number(b.dataset.index)) });
   });
 }
 
@@ -44,13 +41,13 @@ document.addEventListener('click', (event) => {
   if (!button) return;
   const action = button.dataset.action;
   if (action === 'setLanguage') {
-    vscode.postMessage({ type: 'setLanguage', language: button.dataset.language });
+    vscode.post({ type: 'setLanguage', language: button.dataset.language === 'zh-cn' ? 'zh-cn' : 'en' });
   } else if (action === 'openTopic') {
-    vscode.postMessage({ type: 'openTopic', topicKey: button.dataset.topicKey });
+    vscode.post({ type: 'openTopic', topicKey: button.dataset.topicKey ?? '' });
   } else if (action === 'openSnippet') {
-    vscode.postMessage({ type: 'openSnippet', snippetId: button.dataset.snippetId });
+    vscode.post({ type: 'openSnippet', snippetId: button.dataset.snippetId ?? '' });
   } else if (action === 'quizTopic') {
-    vscode.postMessage({ type: 'quizTopic' });
+    vscode.post({ type: 'quizTopic' });
   }
 });
 

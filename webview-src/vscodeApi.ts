@@ -1,12 +1,22 @@
-/** The API VS Code injects into webviews; typed here because it has no DOM typing of its own. */
-export interface VsCodeApi<State> {
-  postMessage(message: unknown): void;
+/// <reference types="vscode-webview" />
+
+/**
+ * The API VS Code injects into webviews (typed by @types/vscode-webview), narrowed to one page's protocol: the state it
+ * keeps and the messages it may post, both declared beside the host code that validates them (src/…/core/*Messages.ts).
+ */
+export interface PageApi<State, Message> {
+  post(message: Message): void;
   getState(): State | undefined;
   setState(state: State): void;
 }
 
-declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
-
-export function getVsCodeApi<State>(): VsCodeApi<State> {
-  return acquireVsCodeApi<State>();
+export function getVsCodeApi<State, Message>(): PageApi<State, Message> {
+  const api = acquireVsCodeApi<State>();
+  return {
+    post: (message) => api.postMessage(message),
+    getState: () => api.getState(),
+    setState: (state) => {
+      api.setState(state);
+    },
+  };
 }
