@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { QuizPanelHandle } from '../../src/quiz/quizPanel';
 import type { QuizRuntime } from '../../src/quiz/quizRuntime';
 import type { CardView } from '../../src/quiz/core/quizSession';
+import { parseCloze } from '../../src/quiz/core/cloze';
 import { activateExtension, closeAllEditors, waitFor, webviewTabs } from './helpers';
 
 type QuizHandle = QuizPanelHandle & { runtime: QuizRuntime };
@@ -24,6 +25,9 @@ async function answer(handle: QuizHandle): Promise<string> {
     await handle.send({ type: 'next' });
   } else if (view.item.card.kind === 'recall') {
     await handle.send({ type: 'reveal' });
+    await handle.send({ type: 'rate', rating: 3 });
+  } else if (view.item.card.kind === 'cloze') {
+    await handle.send({ type: 'reveal', answers: [] });
     await handle.send({ type: 'rate', rating: 3 });
   } else {
     await handle.send({ type: 'skip' });
@@ -203,6 +207,28 @@ describe('quiz in the real VS Code', () => {
     assert.ok(tags.length >= 36);
     assert.ok(tags.every((tag) => classicTopics.some((topic) => tag.startsWith(`ml-interview::${topic} `))), 'only the track’s cards');
     fs.rmSync(target.fsPath, { force: true });
+  });
+
+  it('answers a cloze card by typing its blanks: each is compared, Good is proposed, the user rates', async () => {
+    const handle = (await vscode.commands.executeCommand('mlInterview.quizTopic', 'builtin/kv-cache', { replace: true })) as QuizHandle;
+    for (let step = 0; step < 12 && handle.view?.kind === 'card' && cardView(handle).item.card.kind !== 'cloze'; step++) await answer(handle);
+    const view = cardView(handle);
+    assert.equal(view.item.card.kind, 'cloze', 'a cloze card of the topic comes up');
+    if (view.item.card.kind !== 'cloze') return;
+    assert.match(handle.mainHtml, /<input type="text" data-blank="1"/);
+    const parsed = parseCloze(view.item.card.text.en);
+    assert.ok(parsed.ok);
+    const answers = [...new Set(parsed.blanks.map((blank) => blank.index))].map((index) => ` ${parsed.blanks.find((blank) => blank.index === index)!.answer.toUpperCase()} `);
+    await handle.send({ type: 'reveal', answers });
+    assert.equal(cardView(handle).phase, 'revealed');
+    assert.ok(cardView(handle).cloze?.correct.every(Boolean), 'case and spaces do not matter');
+    assert.equal(cardView(handle).cloze?.proposed, 3);
+    assert.match(handle.mainHtml, /class="verdict verdict-correct"/);
+    assert.match(handle.mainHtml, /data-rating="3" data-key="3" data-autofocus/);
+    const id = view.item.id;
+    await handle.send({ type: 'rate', rating: 2 });
+    const stored = await handle.runtime.freshStore().current();
+    assert.deepEqual(stored.log.filter((review) => review.cardId === id).map((review) => review.rating).slice(-1), [2], 'the user’s own rating is recorded');
   });
 
   it('Quiz This Track limits the session to one deck, by id or by tree node', async () => {
