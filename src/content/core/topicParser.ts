@@ -150,7 +150,8 @@ function expectedType(field: string, expected: string): string {
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+/** A front-matter problem in words: a topic's, a deck manifest's or a practice problem's. */
+export function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const field = issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`` : l10n.t('front matter');
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `\`${key}\``).join(', ');

@@ -5,10 +5,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
 import type { ContentLanguage } from '../../content/core/language';
-import type { TopicProblem } from '../../content/core/topicParser';
+import { describeIssue, lineOfPath, type TopicProblem } from '../../content/core/topicParser';
 import { zodParseOptions } from '../../util/core/localization';
 import type { ProblemCase } from './caseResults';
 import { problemFrontMatterSchema, validateCasesFile, type ProblemFrontMatter } from './problemSchema';
@@ -188,39 +187,6 @@ export async function loadProblemCases(problem: Pick<Problem, 'files'>): Promise
     return { ok: false, problems: [{ file, line: checked.caseIndex !== undefined ? checked.caseIndex + 1 : 0, message: checked.message }] };
   }
   return { ok: true, cases: checked.cases as ProblemCase[] };
-}
-
-/** Zero-based file line where `keys` is written in the front matter (file line = YAML line, after the `---`). */
-function lineOfPath(document: Document, lineCounter: LineCounter, keys: readonly PropertyKey[]): number {
-  const path = keys.filter((key): key is string | number => typeof key !== 'symbol');
-  for (let length = path.length; length > 0; length--) {
-    const parent = length === 1 ? document.contents : document.getIn(path.slice(0, length - 1), true);
-    const last = path[length - 1];
-    if (isMap(parent)) {
-      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
-      if (pair && isNode(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line;
-    } else if (isSeq(parent) && typeof last === 'number') {
-      const item = parent.items[last];
-      if (isNode(item) && item.range) return lineCounter.linePos(item.range[0]).line;
-    }
-  }
-  return 1;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  const field = issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`` : l10n.t('front matter');
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => `\`${key}\``).join(', ');
-    return issue.keys.length > 1
-      ? l10n.t('{0}: unknown fields {1} — remove them or check the spelling (see the deck format: the link beside this problem)', field, keys)
-      : l10n.t('{0}: unknown field {1} — remove it or check the spelling (see the deck format: the link beside this problem)', field, keys);
-  }
-  if (issue.code === 'invalid_type') {
-    let value = data;
-    for (const key of issue.path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-    if (value === undefined) return l10n.t('{0} is required — add it to the front matter (see the deck format: the link beside this problem)', field);
-  }
-  return l10n.t('{0}: {1}', field, issue.message);
 }
 
 function errorMessage(error: unknown): string {
