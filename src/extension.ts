@@ -54,12 +54,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // The tree's selection follows the active topic panel, when the tree is showing (never opens the sidebar).
     topicActivated: async (key) => {
       void walkthrough.record('openedTopic');
-      if (!treeView.visible) return;
-      const node = await tree.topicNode(key);
-      if (node) await treeView.reveal(node, { select: true, focus: false, expand: false });
+      activeTopic = key;
+      await selectActiveTopic();
     },
   });
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  // A panel activated while the tree was hidden (or still opening) is selected once the tree shows.
+  let activeTopic: string | undefined;
+  const selectActiveTopic = async () => {
+    if (!treeView.visible || activeTopic === undefined) return;
+    const node = await tree.topicNode(activeTopic);
+    if (node) await treeView.reveal(node, { select: true, focus: false, expand: false });
+  };
+  context.subscriptions.push(treeView.onDidChangeVisibility(() => void selectActiveTopic()));
   const quiz = registerQuizModule(context, { content, runner: snippets, problems, onQuizOpened: () => void walkthrough.record('tookQuiz') });
   tree.setProgressSource(quiz.progress, treeView);
   context.subscriptions.push(
