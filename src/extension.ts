@@ -59,14 +59,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
   });
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  // A panel activated while the tree was hidden (or still opening) is selected once the tree shows.
+  // A panel activated while the tree was hidden, still loading or refreshing (progress figures redraw it) is selected
+  // once the tree shows or has redrawn: VS Code cannot reveal an item the tree has not drawn yet.
   let activeTopic: string | undefined;
   const selectActiveTopic = async () => {
     if (!treeView.visible || activeTopic === undefined) return;
+    if (treeView.selection.some((node) => node.kind === 'topic' && topicKey(node.topic) === activeTopic)) return;
     const node = await tree.topicNode(activeTopic);
-    if (node) await treeView.reveal(node, { select: true, focus: false, expand: false });
+    if (!node) return;
+    try {
+      await treeView.reveal(node, { select: true, focus: false, expand: false });
+    } catch {
+      // Not drawn yet: the next redraw or visibility change tries again.
+    }
   };
-  context.subscriptions.push(treeView.onDidChangeVisibility(() => void selectActiveTopic()));
+  context.subscriptions.push(
+    treeView.onDidChangeVisibility(() => void selectActiveTopic()),
+    tree.onDidChangeTreeData(() => setTimeout(() => void selectActiveTopic(), 0)),
+  );
   const quiz = registerQuizModule(context, { content, runner: snippets, problems, onQuizOpened: () => void walkthrough.record('tookQuiz') });
   tree.setProgressSource(quiz.progress, treeView);
   context.subscriptions.push(
