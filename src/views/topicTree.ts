@@ -47,10 +47,10 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
 
   async getChildren(node?: TopicTreeNode): Promise<TopicTreeNode[]> {
     // The first deck and user decks open expanded; the other built-in decks start collapsed (VS Code then remembers).
-    if (!node) return (await this.content.decks()).map((deck, index) => ({ kind: 'deck', deck, expanded: index === 0 || !deck.trusted }));
+    if (!node) return (await this.content.decks()).map((deck, index) => this.deckNode(deck, index));
     if (node.kind === 'topic') return this.snippetsOf(node.topic).map((snippet) => ({ kind: 'snippet', topic: node.topic, snippet }));
     if (node.kind !== 'deck') return [];
-    const children: TopicTreeNode[] = node.deck.topics.map((topic) => ({ kind: 'topic', topic }));
+    const children: TopicTreeNode[] = node.deck.topics.map((topic) => this.topicNodeOf(topic));
     if (node.deck.problems.length > 0) children.push({ kind: 'problems', deck: node.deck });
     return children;
   }
@@ -58,17 +58,32 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   /** Lets the view reveal a topic (the tree's selection follows the active topic panel). */
   async getParent(node: TopicTreeNode): Promise<TopicTreeNode | undefined> {
     if (node.kind === 'deck') return undefined;
-    if (node.kind === 'snippet') return { kind: 'topic', topic: node.topic };
+    if (node.kind === 'snippet') return this.topicNodeOf(node.topic);
     const deck = node.kind === 'topic' ? await this.content.deckOf(node.topic) : node.deck;
     if (!deck) return undefined;
-    const index = (await this.content.decks()).findIndex((candidate) => candidate.id === deck.id);
-    return { kind: 'deck', deck, expanded: index === 0 || !deck.trusted };
+    return this.deckNode(deck, (await this.content.decks()).indexOf(deck));
   }
 
   /** The tree node of a topic key, if the topic exists. */
   async topicNode(key: string): Promise<TopicTreeNode | undefined> {
     const topic = await this.content.findTopic(key);
-    return topic ? { kind: 'topic', topic } : undefined;
+    return topic ? this.topicNodeOf(topic) : undefined;
+  }
+
+  // getChildren and getParent hand VS Code the same node object for the same deck or topic: when revealing, it
+  // registers elements by identity, and two objects for one id make it fail ("already registered").
+  private readonly nodes = new WeakMap<object, TopicTreeNode>();
+
+  private deckNode(deck: Deck, index: number): TopicTreeNode {
+    let node = this.nodes.get(deck);
+    if (!node) this.nodes.set(deck, (node = { kind: 'deck', deck, expanded: index === 0 || !deck.trusted }));
+    return node;
+  }
+
+  private topicNodeOf(topic: LoadedTopic): TopicTreeNode {
+    let node = this.nodes.get(topic);
+    if (!node) this.nodes.set(topic, (node = { kind: 'topic', topic }));
+    return node;
   }
 
   /** The snippets a topic names in its front matter, in that order; unknown ids are skipped. */
