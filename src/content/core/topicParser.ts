@@ -24,14 +24,19 @@ export type ParseResult = { ok: true; topic: Topic } | { ok: false; problems: To
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const LANGUAGE_MARKER = /^<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*$/gm;
 
-/** Parses a topic file: YAML front matter validated by the schema, then the body split by language markers. */
-export function parseTopicFile(file: string, text: string): ParseResult {
+/** A file's front matter validated by `schema`, and the body after it; or its problems, each at its line. */
+export type FrontMatterResult<T> = { ok: true; data: T; body: string; bodyStartLine: number } | { ok: false; problems: TopicProblem[] };
+
+/**
+ * Reads the YAML front matter between the `---` lines of a Markdown file (a topic, a practice problem) and validates
+ * it; problems point at the line of the field they are about.
+ */
+export function parseFrontMatter<T>(file: string, text: string, schema: z.ZodType<T>): FrontMatterResult<T> {
   const match = FRONT_MATTER.exec(text);
   if (!match) {
-    return fail(file, 0, l10n.t('missing front matter: start the file with a `---` line, the YAML fields (id, title, …), and a closing `---` line'));
+    return { ok: false, problems: [{ file, line: 0, message: l10n.t('missing front matter: start the file with a `---` line, the YAML fields (id, title, …), and a closing `---` line') }] };
   }
-  // Line 0 is the opening `---`; YAML line numbers are relative to the line after it.
-  const yamlFirstLine = 1;
+  // Line 0 is the opening `---`; YAML line n (1-based) is file line n (0-based).
   const lineCounter = new LineCounter();
   const document = parseDocument(match[1], { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -39,28 +44,34 @@ export function parseTopicFile(file: string, text: string): ParseResult {
       ok: false,
       problems: document.errors.map((error) => ({
         file,
-        line: yamlFirstLine + lineCounter.linePos(error.pos[0]).line - 1,
+        line: lineCounter.linePos(error.pos[0]).line,
         message: l10n.t('invalid YAML in front matter: {0}', firstLine(error.message)),
       })),
     };
   }
   const data: unknown = document.toJS();
-  const parsed = topicFrontMatterSchema.safeParse(data, zodParseOptions());
+  const parsed = schema.safeParse(data, zodParseOptions());
   if (!parsed.success) {
     return {
       ok: false,
       problems: parsed.error.issues.map((issue) => ({
         file,
         // An unknown key is best pointed at where it is written, not at its parent.
-        line: yamlFirstLine + lineOfPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path) - 1,
+        line: lineOfPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path),
         message: describeIssue(issue, data),
       })),
     };
   }
-  const bodyStartLine = text.slice(0, match[0].length).split('\n').length - 1;
-  const split = splitByLanguage(text.slice(match[0].length));
-  if (typeof split === 'string') return fail(file, bodyStartLine, split);
-  return { ok: true, topic: { ...parsed.data, body: split } };
+  return { ok: true, data: parsed.data, body: text.slice(match[0].length), bodyStartLine: match[0].split('\n').length - 1 };
+}
+
+/** Parses a topic file: YAML front matter validated by the schema, then the body split by language markers. */
+export function parseTopicFile(file: string, text: string): ParseResult {
+  const front = parseFrontMatter(file, text, topicFrontMatterSchema);
+  if (!front.ok) return { ok: false, problems: front.problems };
+  const split = splitByLanguage(front.body);
+  if (typeof split === 'string') return fail(file, front.bodyStartLine, split);
+  return { ok: true, topic: { ...front.data, body: split } };
 }
 
 export type ManifestResult = { ok: true; manifest: DeckManifest } | { ok: false; problems: TopicProblem[] };

@@ -5,10 +5,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { LineCounter, parseDocument } from 'yaml';
 import type { ContentLanguage } from '../../content/core/language';
-import { describeIssue, lineOfPath, type TopicProblem } from '../../content/core/topicParser';
-import { zodParseOptions } from '../../util/core/localization';
+import { parseFrontMatter, type TopicProblem } from '../../content/core/topicParser';
 import type { ProblemCase } from './caseResults';
 import { problemFrontMatterSchema, validateCasesFile, type ProblemFrontMatter } from './problemSchema';
 
@@ -49,7 +47,6 @@ const CODE_FILES = ['starter.ts', 'starter.py', 'solution.ts', 'solution.py', 'c
 /** The section headings of a statement, per language. */
 const HEADINGS: Record<ContentLanguage, [string, string]> = { en: ['Problem', 'Explanation'], 'zh-cn': ['题目', '解析'] };
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const LANGUAGE_MARKER = /^<!--\s*lang:\s*([A-Za-z-]+)\s*-->[ \t]*$/gm;
 
 export type ParsedProblem = { ok: true; frontMatter: ProblemFrontMatter; body: Partial<Record<ContentLanguage, ProblemText>> } | { ok: false; problems: ProblemDiagnostic[] };
@@ -57,37 +54,11 @@ export type ParsedProblem = { ok: true; frontMatter: ProblemFrontMatter; body: P
 /** Parses problem.md: YAML front matter validated by the schema, then the statement split by language and heading. */
 export function parseProblemFile(file: string, text: string): ParsedProblem {
   const fail = (line: number, message: string): ParsedProblem => ({ ok: false, problems: [{ file, line, message }] });
-  const match = FRONT_MATTER.exec(text);
-  if (!match) return fail(0, l10n.t('missing front matter: start the file with a `---` line, the YAML fields (id, title, …), and a closing `---` line'));
-  const lineCounter = new LineCounter();
-  const document = parseDocument(match[1], { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => ({
-        file,
-        line: lineCounter.linePos(error.pos[0]).line,
-        message: l10n.t('invalid YAML in front matter: {0}', error.message.split('\n')[0]),
-      })),
-    };
-  }
-  const data: unknown = document.toJS();
-  const parsed = problemFrontMatterSchema.safeParse(data, zodParseOptions());
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        file,
-        // Line 0 is the opening `---`: YAML line n (1-based) is file line n (0-based).
-        line: lineOfPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path),
-        message: describeIssue(issue, data),
-      })),
-    };
-  }
-  const bodyStart = match[0].split('\n').length - 1;
-  const body = splitBody(text.slice(match[0].length), bodyStart);
+  const front = parseFrontMatter(file, text, problemFrontMatterSchema);
+  if (!front.ok) return { ok: false, problems: front.problems };
+  const body = splitBody(front.body, front.bodyStartLine);
   if ('line' in body) return fail(body.line, body.message);
-  return { ok: true, frontMatter: parsed.data, body };
+  return { ok: true, frontMatter: front.data, body };
 }
 
 /** Splits the body at `<!-- lang: xx -->` markers and each section at its two `## ` headings. */
