@@ -39,7 +39,7 @@ export class ProblemService extends Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly content: ContentService,
     private readonly diagnostics: ProblemsPublisher,
-    private readonly memento: vscode.Memento,
+    private readonly memento: vscode.Memento & { setKeysForSync(keys: readonly string[]): void },
   ) {
     super();
     // Decks reloaded (a user deck appeared, a setting changed): their problems may have too.
@@ -57,7 +57,11 @@ export class ProblemService extends Disposable {
   }
 
   get progress(): ProblemProgressStore {
-    this.progressStore ??= new (core().ProblemProgressStore)(this.memento);
+    if (!this.progressStore) {
+      this.progressStore = new (core().ProblemProgressStore)(this.memento);
+      // Solved problems follow the learner through Settings Sync, with the quiz progress (the same list of keys).
+      this.memento.setKeysForSync([...core().SYNCED_KEYS]);
+    }
     return this.progressStore;
   }
 
@@ -154,7 +158,8 @@ export class ProblemService extends Disposable {
   private watch(userDecks: readonly Deck[]): void {
     this.disposeWatchers();
     for (const deck of userDecks) {
-      const pattern = new vscode.RelativePattern(vscode.Uri.file(path.join(deck.folder, USER_PROBLEMS_FOLDER)), '**/*');
+      // Based on the deck folder, which exists: a watcher on a folder that does not exist yet never fires.
+      const pattern = new vscode.RelativePattern(vscode.Uri.file(deck.folder), `${USER_PROBLEMS_FOLDER}/**`);
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       const onChange = () => this.reload();
       this.watchers.push(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));

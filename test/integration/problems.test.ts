@@ -120,4 +120,39 @@ describe('practice problems in the real VS Code', () => {
     assert.match(html, /data-action="start" data-language="py"/);
     assert.match(html, /data-action="revealHint"/);
   });
+
+  it("lists a user deck's own problems and reports a broken one at its line, while the others load", async function () {
+    this.timeout(30_000);
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(workspace);
+    const problems = path.join(workspace, '.interview', 'problems');
+    const own = path.join(problems, 'my-softmax');
+    const broken = path.join(problems, 'broken');
+    fs.cpSync(path.join(ROOT, 'content', 'problems', 'softmax'), own, { recursive: true });
+    fs.writeFileSync(path.join(own, 'problem.md'), fs.readFileSync(path.join(own, 'problem.md'), 'utf8').replace('id: softmax', 'id: my-softmax'));
+    fs.cpSync(own, broken, { recursive: true });
+    fs.writeFileSync(path.join(broken, 'problem.md'), fs.readFileSync(path.join(own, 'problem.md'), 'utf8').replace('id: my-softmax', 'id: broken').replace('difficulty: easy', 'difficulty: trivial'));
+    try {
+      const node = await waitFor(
+        'the user problem in the Problems view',
+        async () => {
+          for (const track of await api.problemsTreeChildren()) {
+            for (const child of await api.problemsTreeChildren(track)) if (child.kind === 'problem' && child.problem.id === 'my-softmax') return child;
+          }
+          return undefined;
+        },
+        20_000,
+      );
+      assert.equal(node.kind === 'problem' && node.problem.trusted, false);
+      const diagnostic = await waitFor('a diagnostic on the broken problem', () => vscode.languages.getDiagnostics(vscode.Uri.file(path.join(broken, 'problem.md'))).at(0), 20_000);
+      assert.equal(diagnostic.range.start.line, 3);
+      assert.match(diagnostic.message, /easy, medium or hard/);
+    } finally {
+      fs.rmSync(problems, { recursive: true, force: true });
+    }
+    await waitFor('the user problems to go', async () => {
+      for (const track of await api.problemsTreeChildren()) for (const child of await api.problemsTreeChildren(track)) if (child.kind === 'problem' && child.problem.id === 'my-softmax') return false;
+      return true;
+    }, 20_000);
+  });
 });

@@ -38,7 +38,9 @@ const recordSchema = z.object({
 export type ProblemRecord = z.infer<typeof recordSchema>;
 export type LastCheck = z.infer<typeof lastCheckSchema>;
 
-const storedSchema = z.object({ version: z.literal(1), problems: z.record(z.string().min(1), z.unknown()) });
+// Any key is accepted here (an odd one is skipped when read): one bad key must not make every record unreadable, or
+// the next write would drop them all.
+const storedSchema = z.object({ version: z.literal(1), problems: z.record(z.string(), z.unknown()) });
 
 /** The part of vscode.Memento the store uses. */
 export interface ProblemProgressMemento {
@@ -153,6 +155,7 @@ export function readProblemProgress(raw: unknown): Map<string, ProblemRecord> {
   const stored = storedSchema.safeParse(raw);
   if (!stored.success) return records;
   for (const [key, value] of Object.entries(stored.data.problems)) {
+    if (key === '') continue;
     const record = recordSchema.safeParse(value);
     if (record.success) records.set(key, record.data);
   }
@@ -204,9 +207,10 @@ export class ProblemProgressStore {
   }
 
   /** Erases every record (Reset Progress). */
-  async reset(): Promise<void> {
-    await this.writing;
-    await this.memento.update(PROBLEM_PROGRESS_KEY, undefined);
+  reset(): Promise<void> {
+    const write = this.writing.then(() => this.memento.update(PROBLEM_PROGRESS_KEY, undefined));
+    this.writing = write.catch(() => undefined);
+    return write;
   }
 
   /** The stored entries as they are, so a record this version cannot read is never dropped by a write. */

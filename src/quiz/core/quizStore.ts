@@ -11,11 +11,12 @@ import {
 } from './progressStore';
 import type { QuizScheduler } from './scheduler';
 import type { ReviewToRecord } from './quizSession';
+import { PROBLEM_PROGRESS_KEY } from '../../problems/core/problemProgress';
 import { CHECKLIST_KEY } from '../../webview/core/checklistStore';
 
 export const PROGRESS_KEY = 'mlInterview.quiz.progress';
 /** Keys that follow the user through Settings Sync. */
-export const SYNCED_KEYS: readonly string[] = [PROGRESS_KEY, CHECKLIST_KEY];
+export const SYNCED_KEYS: readonly string[] = [PROGRESS_KEY, CHECKLIST_KEY, PROBLEM_PROGRESS_KEY];
 
 /** The part of vscode.Memento the store uses. */
 export interface ProgressMemento {
