@@ -1,6 +1,6 @@
 // Reads rendered quiz HTML back as a browser would (parse5, the HTML5 parsing algorithm), so tests assert the
 // structure — which elements, classes, attributes and text — rather than the exact string.
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
 export type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];
@@ -8,7 +8,7 @@ type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 const isElement = (node: Node): node is Element => 'tagName' in node;
 
-/** Every element of an HTML fragment (or under an element), in document order. */
+/** Every element of an HTML document or fragment (or under an element), in document order. */
 export function elementsOf(source: string | Element): Element[] {
   const elements: Element[] = [];
   const visit = (node: ParentNode) => {
@@ -18,7 +18,7 @@ export function elementsOf(source: string | Element): Element[] {
       visit(child);
     }
   };
-  visit(typeof source === 'string' ? parseFragment(source) : source);
+  visit(typeof source !== 'string' ? source : /^\s*<!DOCTYPE/i.test(source) ? parse(source) : parseFragment(source));
   return elements;
 }
 
