@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseCardFile } from '../../../../src/quiz/core/cardSchema';
-import { blankNumbers, clozeAnswerMatches, fillCloze, gradeCloze, normalizeClozeAnswer, parseCloze } from '../../../../src/quiz/core/kinds/cloze';
+import { parseCardFile } from '../../../../../src/quiz/core/cardSchema';
+import { blankNumbers, clozeAnswerMatches, fillCloze, gradeCloze, normalizeClozeAnswer, parseCloze } from '../../../../../src/quiz/core/kinds/cloze';
 
 describe('cloze text', () => {
   it('splits prose and blanks, with hints', () => {
