@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { core } from '../loadCore';
 import type { SnippetRunner } from '../snippets/snippetService';
-import type { ExerciseId } from './core/cardSchema';
+import type { ExerciseId } from './core/kinds/code';
 import type { CodeGrade } from './core/codeGrading';
 import type { HarnessCase } from './core/codeHarness';
 import { explainTrustNeeded } from '../util/workspaceTrust';

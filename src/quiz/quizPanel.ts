@@ -219,7 +219,8 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
 
   private currentExercise() {
     const view = this.view;
-    return view?.kind === 'card' && view.item.card.kind === 'code' ? view.item.card.exercise : undefined;
+    // Only the code kind knows a card's exercise (src/quiz/core/kinds/code.ts).
+    return view?.kind === 'card' ? core().exerciseOf(view.item.card) : undefined;
   }
 
   private async checkCode(): Promise<void> {

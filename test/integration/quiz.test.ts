@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { QuizPanelHandle } from '../../src/quiz/quizPanel';
 import type { QuizRuntime } from '../../src/quiz/quizRuntime';
 import type { CardView } from '../../src/quiz/core/quizSession';
-import { parseCloze } from '../../src/quiz/core/cloze';
+import { parseCloze } from '../../src/quiz/core/kinds/cloze';
 import { activateExtension, closeAllEditors, waitFor, webviewTabs } from './helpers';
 
 type QuizHandle = QuizPanelHandle & { runtime: QuizRuntime };

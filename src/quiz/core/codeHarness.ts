@@ -2,7 +2,7 @@
 // learner's source that runs each case and prints one JSON line per case behind a unique marker, and reads those
 // lines back into CaseRuns for codeGrading. vscode-free; the run itself goes through the SnippetRunner.
 import * as l10n from '@vscode/l10n';
-import type { ExerciseId } from './cardSchema';
+import type { ExerciseId } from './kinds/code';
 import { gradeCodeCases, type CaseRun, type CodeGrade, type NumberTree, type Tolerance } from './codeGrading';
 
 /** Golden data is float64, so the comparison can be much tighter than for float32. */

@@ -6,7 +6,8 @@ import markdownItKatex from '@vscode/markdown-it-katex';
 import MarkdownItEngine from 'markdown-it';
 import { CONTENT_LANGUAGES as LANGUAGES } from '../../../src/content/core/language';
 import { builtInCards, builtInDecks, ROOT } from './builtInDecks';
-import { EXERCISE_IDS, type QuizCard } from '../../../src/quiz/core/cardSchema';
+import type { QuizCard } from '../../../src/quiz/core/cardSchema';
+import { EXERCISE_IDS } from '../../../src/quiz/core/kinds/code';
 
 const EXERCISES_DIR = path.join(ROOT, 'content/exercises');
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseCardFile, parseCardFiles, recallCardFromTopic, type CardFile } from '../../../../src/quiz/core/cardSchema';
+import { parseCardFile, parseCardFiles, type CardFile } from '../../../../src/quiz/core/cardSchema';
+import { recallCardFromTopic } from '../../../../src/quiz/core/kinds/recall';
 
 const FILE = 'content/cards/bn-vs-ln.yaml';
 
@@ -101,7 +102,7 @@ describe('card schema', () => {
     ]);
     assert.deepEqual(parse(goodWith('  explanation: { en: "Biased variance."', '  explantion: { en: "Biased variance."')).errors, [
       `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"), field "explanation": is missing. Fix: add \`explanation: { en: "...", zh-cn: "..." }\`.`,
-      `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"): has unknown field "explantion". Fix: remove it or correct its spelling (every card has id, topic, kind and prompt; mc adds options and explanation, recall adds answer and checklist, code adds exercise and explanation; cloze has text (with {{c1::…}} blanks) instead of prompt, and an optional explanation).`,
+      `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"): has unknown field "explantion". Fix: remove it or correct its spelling (every card has id, topic, kind and prompt; mc adds options and explanation; recall adds answer and checklist; cloze has text (with {{c1::…}} blanks) instead of prompt, and an optional explanation; code adds exercise and explanation).`,
     ]);
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildHarness, EXERCISE_GOLDEN, exerciseCases, gradeHarnessRun, lineInUserSource, parseHarnessOutput, type HarnessCase } from '../../../../src/quiz/core/codeHarness';
-import { EXERCISE_IDS, type ExerciseId } from '../../../../src/quiz/core/cardSchema';
+import { EXERCISE_IDS, type ExerciseId } from '../../../../src/quiz/core/kinds/code';
 import { Rating } from '../../../../src/quiz/core/scheduler';
 import { runTypeScript } from '../../../../src/snippets/core/runner';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { emptyProgress, recordReview, type QuizProgress } from '../../../../src/quiz/core/progressStore';
-import { QuizSession, ratingFromChecklist, type CardView, type SessionView } from '../../../../src/quiz/core/quizSession';
+import { ratingFromChecklist } from '../../../../src/quiz/core/kinds/recall';
+import { QuizSession, type CardView, type SessionView } from '../../../../src/quiz/core/quizSession';
 import { QuizScheduler, Rating, State } from '../../../../src/quiz/core/scheduler';
 import type { CodeGrade } from '../../../../src/quiz/core/codeGrading';
 import { DAY, localTime, MINUTE } from './fixtures';
