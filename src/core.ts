@@ -19,8 +19,6 @@ export * from './problems/core/tsCheck';
 export * from './quiz/core/ankiExport';
 export * from './quiz/core/cardFields';
 export * from './quiz/core/cardSchema';
-export * from './quiz/core/codeGrading';
-export * from './quiz/core/codeHarness';
 export * from './quiz/core/issuePath';
 export * from './quiz/core/kinds/cardKind';
 export * from './quiz/core/kinds/cloze';

@@ -75,6 +75,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       await selectActiveTopic();
     },
   });
+  // A solved problem shows as solved in its topics' panels (a render that changes nothing is skipped).
+  context.subscriptions.push(practice.service.onDidChange(() => void panels.refresh()));
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   // A panel activated while the tree was hidden, still loading or refreshing (progress figures redraw it) is selected
   // once the tree shows or has redrawn: VS Code cannot reveal an item the tree has not drawn yet.
@@ -94,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView.onDidChangeVisibility(() => void selectActiveTopic()),
     tree.onDidChangeTreeData(() => setTimeout(() => void selectActiveTopic(), 0)),
   );
-  const quiz = registerQuizModule(context, { content, runner: snippets, problems, onQuizOpened: () => void walkthrough.record('tookQuiz') });
+  const quiz = registerQuizModule(context, { content, codeProblems: practice.quizBridge, problems, onQuizOpened: () => void walkthrough.record('tookQuiz') });
   tree.setProgressSource(quiz.progress, treeView);
   context.subscriptions.push(
     logDisposable,

@@ -13,6 +13,7 @@ import type { CaseResult, CheckReport } from './core/caseResults';
 import type { PracticeLanguage } from './core/problemProgress';
 import type { PracticeFiles } from './practiceFiles';
 import type { LoadedProblem, ProblemService } from './problemService';
+import { difficultyLabel } from './problemsTree';
 import { resolvePython } from './pythonInterpreter';
 
 export const TEST_CONTROLLER_ID = 'mlInterview.problems';
@@ -89,12 +90,12 @@ export class CheckController extends Disposable implements vscode.CodeLensProvid
   }
 
   /** Checks one attempt as a test run of its own, shown in the Testing view. */
-  async check(problem: LoadedProblem, language: PracticeLanguage): Promise<CheckReport | undefined> {
+  async check(problem: LoadedProblem, language: PracticeLanguage, options: { quiet?: boolean } = {}): Promise<CheckReport | undefined> {
     const item = await this.problemItem(problem);
     const run = this.controller.createTestRun(new vscode.TestRunRequest([item]), vscode.l10n.t('Check {0}', problem.id), false);
     const cancellation = new vscode.CancellationTokenSource();
     try {
-      return await this.checkInto(run, problem, language, item, cancellation.token);
+      return await this.checkInto(run, problem, language, item, cancellation.token, options.quiet === true);
     } finally {
       run.end();
       cancellation.dispose();
@@ -152,7 +153,7 @@ export class CheckController extends Disposable implements vscode.CodeLensProvid
     return undefined;
   }
 
-  private async checkInto(run: vscode.TestRun, problem: LoadedProblem, language: PracticeLanguage, item: vscode.TestItem, token: vscode.CancellationToken): Promise<CheckReport | undefined> {
+  private async checkInto(run: vscode.TestRun, problem: LoadedProblem, language: PracticeLanguage, item: vscode.TestItem, token: vscode.CancellationToken, quiet = false): Promise<CheckReport | undefined> {
     const uri = this.files.uri(problem, language);
     const active = vscode.window.activeTextEditor?.document;
     // The attempt is the practice file, or the editor the command was run from (a file named after the problem).
@@ -209,7 +210,7 @@ export class CheckController extends Disposable implements vscode.CodeLensProvid
     void this.updateActiveEditor();
     const firstSolve = !report.fatal && report.passed === report.total && before?.solvedAt === undefined;
     this.checkedEmitter.fire({ problemKey: problem.key, language, report, firstSolve });
-    if (firstSolve) {
+    if (firstSolve && !quiet) {
       const show = vscode.l10n.t('Show Solution');
       void vscode.window.showInformationMessage(vscode.l10n.t('All {0} cases of {1} pass. The reference solutions and their explanation are now in the problem panel.', report.total, problem.id), show).then((answer) => {
         if (answer === show) void this.openStatement(problem);
@@ -332,7 +333,7 @@ export class CheckController extends Disposable implements vscode.CodeLensProvid
     const language = (await this.languageToCheck(problem)) ?? 'py';
     const item = this.controller.createTestItem(problem.key, core().localize(problem.title, 'en') ?? problem.id, this.files.uri(problem, language));
     item.canResolveChildren = true;
-    item.description = problem.difficulty;
+    item.description = difficultyLabel(problem.difficulty);
     this.controller.items.add(item);
     return item;
   }

@@ -45,7 +45,9 @@ export class PracticeFiles {
       }
     }
     const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn, preview: false });
+    // Already open in a group: show it there, never a second copy in a new group beside it.
+    const group = vscode.window.tabGroups.all.find((candidate) => candidate.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === document.uri.toString()));
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: group?.viewColumn ?? viewColumn, preview: false });
     return { editor, created };
   }
 

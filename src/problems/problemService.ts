@@ -30,6 +30,9 @@ export class ProblemService extends Disposable {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
   /** Problems were (re)loaded or the learner's progress changed. */
   readonly onDidChange = this.changeEmitter.event;
+  private readonly reloadEmitter = this.register(new vscode.EventEmitter<void>());
+  /** The problems themselves were reloaded (not only the progress on them). */
+  readonly onDidReload = this.reloadEmitter.event;
   private loading: Promise<LoadedProblem[]> | undefined;
   private readonly casesCache = new Map<string, Promise<ProblemCase[]>>();
   private progressStore: ProblemProgressStore | undefined;
@@ -81,10 +84,11 @@ export class ProblemService extends Disposable {
     return (await this.problems()).find((problem) => problem.key === key);
   }
 
-  /** The problems that name a topic as related (for its panel). */
+  /** The problems a topic's front matter lists (`problems:`), in that order: its own deck's first, else built-in ones. */
   async forTopic(topic: LoadedTopic): Promise<LoadedProblem[]> {
     const scope = topic.key.slice(0, topic.key.length - topic.id.length - 1);
-    return (await this.problems()).filter((problem) => problem.topics.includes(topic.id) && (problem.userDeckId === undefined || problem.key.startsWith(`${scope}/`)));
+    const problems = await this.problems();
+    return topic.problems.flatMap((id) => problems.find((p) => p.key === `${scope}/${id}`) ?? problems.find((p) => p.key === `${core().BUILT_IN_KEY_SCOPE}/${id}`) ?? []);
   }
 
   record(key: string): ProblemRecord | undefined {
@@ -118,6 +122,7 @@ export class ProblemService extends Disposable {
     this.loading = undefined;
     this.casesCache.clear();
     this.changeEmitter.fire();
+    this.reloadEmitter.fire();
   }
 
   /** Progress changed elsewhere (another window through the Memento, an import, a reset): redraw. */

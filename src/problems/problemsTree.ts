@@ -142,7 +142,9 @@ export class ProblemsTreeProvider extends Disposable implements vscode.TreeDataP
       const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `problems-track:${node.id}`;
       const solved = node.problems.filter((problem) => this.status(problem) === 'solved').length;
-      item.description = vscode.l10n.t('{0}/{1} solved', solved, node.problems.length);
+      // Short: a sidebar at its default width cuts anything longer.
+      item.description = `${solved}/${node.problems.length}`;
+      item.tooltip = vscode.l10n.t('{0} of {1} problems solved', solved, node.problems.length);
       item.iconPath = new vscode.ThemeIcon('library');
       return item;
     }
@@ -150,7 +152,8 @@ export class ProblemsTreeProvider extends Disposable implements vscode.TreeDataP
     const status = this.status(problem);
     const item = new vscode.TreeItem(core().localize(problem.title, language) ?? problem.id, vscode.TreeItemCollapsibleState.None);
     item.id = `problem:${problem.key}`;
-    item.description = `${difficultyLabel(problem.difficulty)} · ${statusLabel(status)}`;
+    // The status is the icon (and the tooltip and screen-reader label): a narrow sidebar cuts a long description.
+    item.description = difficultyLabel(problem.difficulty);
     item.iconPath =
       status === 'solved'
         ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))

@@ -145,6 +145,11 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     }
   }
 
+  /** Something a panel shows changed elsewhere (a practice problem was solved): render the open panels again. */
+  refresh(): Promise<void> {
+    return this.refreshAll();
+  }
+
   private async refreshAll(): Promise<void> {
     for (const entry of [...this.panels.values()]) {
       await this.render(entry);

@@ -43,6 +43,7 @@ const LABELS = {
     noMoreHints: 'All hints shown.',
     lastCheck: 'Last check ({0}): {1} of {2} cases passed.',
     checks: '{0} checks so far.',
+    oneCheck: '1 check so far.',
     solution: 'Reference solution',
     solutionLocked: 'The reference solutions and their explanation appear here once every case passes.',
     showSolution: 'Show the solution now (counts as not solved)…',
@@ -67,6 +68,7 @@ const LABELS = {
     noMoreHints: '提示已全部显示。',
     lastCheck: '上次检查（{0}）：{2} 个用例通过 {1} 个。',
     checks: '目前共检查 {0} 次。',
+    oneCheck: '目前共检查 1 次。',
     solution: '参考解答',
     solutionLocked: '所有用例通过后，这里会显示参考解答和解析。',
     showSolution: '现在查看解答（记为未解出）…',
@@ -111,7 +113,7 @@ export function renderProblemArticle(model: ProblemViewModel, engine: MarkdownEn
     const last = model.record.lastCheck;
     const kind = last.passed === last.total ? 'passed' : 'failed';
     parts.push(
-      `<p class="last-check ${kind}" role="status">${escapeHtml(format(labels.lastCheck, LANGUAGE_NAMES[last.language], last.passed, last.total))} ${escapeHtml(format(labels.checks, model.record.checks))}</p>`,
+      `<p class="last-check ${kind}" role="status">${escapeHtml(format(labels.lastCheck, LANGUAGE_NAMES[last.language], last.passed, last.total))} ${escapeHtml(model.record.checks === 1 ? labels.oneCheck : format(labels.checks, model.record.checks))}</p>`,
     );
   }
   parts.push(`<div class="statement">${engine.render(text?.statement ?? '', trust)}</div>`);

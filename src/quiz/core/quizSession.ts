@@ -3,7 +3,7 @@
 // and a transition that grades a card returns the review to record.
 // What a card's actions mean (choose, reveal, tick, check, show the solution) is its kind's (kinds/registry.ts).
 import type { Card } from 'ts-fsrs';
-import type { CodeGrade } from './codeGrading';
+import type { CodeGrade } from './kinds/cardKind';
 import type { CardPhase } from './kinds/cardKind';
 import { cardKindOf, type QuizStep } from './kinds/registry';
 import type { QuizProgress } from './progressStore';

@@ -5,11 +5,22 @@
 import type { ContentLanguage } from '../../../content/core/language';
 import type { MarkdownEngine, Trust } from '../../../content/core/markdownEngine';
 import type { CardFieldSchemas, CardText } from '../cardFields';
-import type { CodeGrade } from '../codeGrading';
 import type { QueueReason } from '../queue';
 import type { QuizLabels } from '../quizWidgets';
 import type { Grade, RatingPreview } from '../scheduler';
 import type * as z from 'zod';
+
+/** What a Check of a practice problem found, as a code card shows it (the host runs the problem's checks). */
+export interface CodeGrade {
+  /** The attempt checked. */
+  language: 'ts' | 'py';
+  results: { name: string; passed: boolean; reason: string }[];
+  passedCount: number;
+  /** Set when nothing could be checked (no interpreter, NumPy missing). */
+  fatal?: string;
+  /** The rating proposed once every case passes, from the checks and hints since the card's last review. */
+  proposed: Grade;
+}
 
 /** What every parsed card has, whatever its kind. */
 export interface CardBase<Id extends string = string> {

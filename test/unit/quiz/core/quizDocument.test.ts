@@ -128,25 +128,27 @@ describe('quiz renderer', () => {
           phase: 'question',
           counts,
           checks: 1,
-          codeGrade: { results: [{ name: 'x [1][4]', passed: true, reason: 'ok' }, { name: 'x <2>', passed: false, reason: 'output has shape [2], expected [3]' }], passedCount: 1, rating: Rating.Again },
+          codeGrade: { results: [{ name: 'x [1][4]', passed: true, reason: 'ok' }, { name: 'x <2>', passed: false, reason: 'output has shape [2], expected [3]' }], passedCount: 1, language: 'py', proposed: Rating.Again },
         },
       },
       engine,
     );
     const article = only(html, 'article');
     assert.deepEqual([attr(article, 'class'), attr(article, 'lang')], ['card card-code', 'zh-CN']);
-    assert.deepEqual(describeMeta(html), { topic: 'Norms <&>（中）', kind: '编程练习', reason: '学习中', reasonClass: 'reason reason-learning', counts: '学习中 1 · 复习 2 · 新卡 3' });
+    assert.deepEqual(describeMeta(html), { topic: 'Norms <&>（中）', kind: '编程题', reason: '学习中', reasonClass: 'reason reason-learning', counts: '学习中 1 · 复习 2 · 新卡 3' });
     assert.equal(textOf(only(html, 'div.prompt')), 'Implement it.（中）');
-    assert.equal(textOf(only(html, 'p.exercise')), 'layernorm.exercise.ts — 打开起始代码，完成 TODO，然后点“检查”，用 PyTorch 算出的数值测试你的代码。');
+    assert.equal(textOf(only(html, 'p.exercise')), '用 Python 或 TypeScript 开始（你的解答文件会在测验旁打开），实现它，然后点“检查”，用 PyTorch 算出的数值检查每个用例。');
     assert.deepEqual(select(only(html, 'p.actions'), 'button').map(describeButton), [
-      { text: '打开起始代码', action: 'openStarter', key: '1', autofocus: false, disabled: false, primary: false, label: '在新的未命名编辑器中打开起始代码' },
-      { text: '检查', action: 'checkCode', key: '2', autofocus: true, disabled: false, primary: true, label: '用测试用例运行编辑器中的代码' },
-      { text: '跳过', action: 'skip', key: '3', autofocus: false, disabled: false, primary: false, label: '暂时跳过这道练习' },
-      { text: '查看答案', action: 'showSolution', key: '4', autofocus: false, disabled: false, primary: false, label: '查看参考答案；这算作一次遗忘（记为“重来”）' },
+      { text: '用 Python 开始', action: 'openStarter', key: '1', autofocus: false, disabled: false, primary: false, label: '打开你在这道题上的 Python 解答（第一次为初始代码）' },
+      { text: '用 TypeScript 开始', action: 'openStarter', key: '2', autofocus: false, disabled: false, primary: false, label: '打开你在这道题上的 TypeScript 解答（第一次为初始代码）' },
+      { text: '检查', action: 'checkCode', key: '3', autofocus: true, disabled: false, primary: true, label: '用全部用例检查你的解答' },
+      { text: '跳过', action: 'skip', key: '4', autofocus: false, disabled: false, primary: false, label: '暂时跳过这道题' },
+      { text: '查看答案', action: 'showSolution', key: undefined, autofocus: false, disabled: false, primary: false, label: '查看参考解答；这算作一次遗忘（记为“重来”）' },
     ]);
+    assert.deepEqual(select(only(html, 'p.actions'), 'button[data-action=openStarter]').map((button) => attr(button, 'data-language')), ['py', 'ts']);
     const results = only(html, 'section.results');
     assert.equal(attr(results, 'aria-label'), '测试结果');
-    assert.equal(textOf(only(results, 'h2')), '测试结果: 2 个用例中通过 1 个');
+    assert.equal(textOf(only(results, 'h2')), '测试结果 (Python): 2 个用例中通过 1 个');
     assert.deepEqual(
       select(results, 'li').map((row) => ({ class: attr(row, 'class'), status: textOf(only(row, 'span.status')), name: textOf(only(row, 'span.case')), reason: select(row, 'div.reason').map(textOf) })),
       [
@@ -170,11 +172,11 @@ describe('quiz renderer', () => {
       checks: 2,
       proposed: Rating.Hard,
       previews: new QuizScheduler().preview(undefined, now),
-      codeGrade: { results: [{ name: 'x [1][4]', passed: true, reason: 'ok' }], passedCount: 1, rating: Rating.Good },
+      codeGrade: { results: [{ name: 'x [1][4]', passed: true, reason: 'ok' }], passedCount: 1, language: 'py', proposed: Rating.Hard },
     };
     const html = renderQuizMain({ language: 'en', now, view }, engine);
     const verdict = only(html, 'p.verdict');
-    assert.deepEqual([attr(verdict, 'class'), attr(verdict, 'role'), textOf(verdict)], ['verdict verdict-correct', 'status', 'All cases pass. Hard is proposed: rate how hard it was.']);
+    assert.deepEqual([attr(verdict, 'class'), attr(verdict, 'role'), textOf(verdict)], ['verdict verdict-correct', 'status', 'All cases pass. Hard is proposed from your checks and hints: rate how hard it was.']);
     const solution = only(html, 'section.solution');
     assert.ok(hasClass(solution, 'explanation'));
     assert.deepEqual([textOf(only(solution, 'h2')), textOf(only(solution, 'p'))], ['Solution', 'Normalize rows.']);

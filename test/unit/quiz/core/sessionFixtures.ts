@@ -44,7 +44,7 @@ export const codeItem: QuizItem = {
   topicKey: 'builtin/a',
   topicTitle: both('Norms <&>'),
   trust: 'trusted',
-  card: { id: 'a/code', topic: 'a', kind: 'code', exercise: 'layernorm', prompt: both('Implement it.'), explanation: both('Normalize rows.') },
+  card: { id: 'a/code', topic: 'a', kind: 'code', problem: 'layernorm', prompt: both('Implement it.'), explanation: both('Normalize rows.') },
 };
 
 export const otherTopicItem: QuizItem = {

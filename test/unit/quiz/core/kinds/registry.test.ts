@@ -2,7 +2,7 @@
 // export, labels in both languages and a page module, and the schema, the session, the quiz document, the Anki
 // export and the README's card counts all go by it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MarkdownEngine } from '../../../../../src/content/core/markdownEngine';
 import { exportAnkiDeck } from '../../../../../src/quiz/core/ankiExport';
@@ -104,7 +104,7 @@ describe('card kind registry', () => {
       '- { id: a/m, topic: a, kind: mc, prompt: { en: Q }, options: [{ en: x, correct: true }, { en: y }], explanation: { en: E } }',
       '- { id: a/r, topic: a, kind: recall, prompt: { en: Q }, answer: { en: A }, checklist: { en: [p] } }',
       "- { id: a/z, topic: a, kind: cloze, text: { en: 'a {{c1::b}}' } }",
-      '- { id: a/c, topic: a, kind: code, prompt: { en: Q }, exercise: layernorm, explanation: { en: E } }',
+      '- { id: a/c, topic: a, kind: code, prompt: { en: Q }, problem: layernorm, explanation: { en: E } }',
     ].join('\n');
     const result = parseCardFile({ fileName: 'a.cards.yaml', text });
     assert.deepEqual(result.errors, []);
@@ -116,7 +116,10 @@ describe('card kind registry', () => {
     const line = /over (\d+) cards \(([^)]*)\)/.exec(readme);
     assert.ok(line, 'the README says how many cards there are');
     const { cards } = builtInCards();
-    assert.equal(Number(line[1]), cards.length);
+    // Every practice problem is a code card too (src/problems/registerProblems.ts), unless a card file names it.
+    const named = new Set(cards.flatMap((card) => (card.kind === 'code' ? [card.problem] : [])));
+    const problemCards = readdirSync(path.join(ROOT, 'content', 'problems')).filter((id) => !named.has(id)).length;
+    assert.equal(Number(line[1]), cards.length + problemCards);
     const counted = Object.fromEntries(
       line[2].split(',').map((part) => {
         const [, count, words] = /^\s*(\d+) (.+?)\s*$/.exec(part) ?? [];
@@ -125,7 +128,7 @@ describe('card kind registry', () => {
         return [kind.id, Number(count)];
       }),
     );
-    const actual = Object.fromEntries(CARD_KIND_MODULES.map((kind) => [kind.id, cards.filter((card) => card.kind === kind.id).length]));
+    const actual = Object.fromEntries(CARD_KIND_MODULES.map((kind) => [kind.id, cards.filter((card) => card.kind === kind.id).length + (kind.id === 'code' ? problemCards : 0)]));
     assert.deepEqual(counted, actual);
   });
 });
