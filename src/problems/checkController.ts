@@ -355,9 +355,21 @@ export class CheckController extends Disposable implements vscode.CodeLensProvid
 
   /** The status bar and the editor-title button follow the active editor: shown for a practice file. */
   private async updateActiveEditor(): Promise<void> {
-    const document = vscode.window.activeTextEditor?.document;
-    const found = document ? await this.problemOf(document.uri) : undefined;
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.practiceFile, found !== undefined);
+    const active = vscode.window.activeTextEditor?.document;
+    const activeFound = active ? await this.problemOf(active.uri) : undefined;
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.practiceFile, activeFound !== undefined);
+    // With the problem panel focused there is no active editor: the summary stays for the attempt beside it.
+    let document = active;
+    let found = activeFound;
+    if (!active) {
+      for (const editor of vscode.window.visibleTextEditors) {
+        found = await this.problemOf(editor.document.uri);
+        if (found) {
+          document = editor.document;
+          break;
+        }
+      }
+    }
     if (!found) {
       this.statusBar.hide();
       return;

@@ -56,7 +56,8 @@ export class ProblemsTreeProvider extends Disposable implements vscode.TreeDataP
 
   attach(view: vscode.TreeView<ProblemTreeNode>): void {
     this.view = view;
-    void this.updateTitle();
+    // The solved count loads the problems: when the view shows (and on every redraw), never during activation.
+    this.register(view.onDidChangeVisibility(() => void this.updateTitle()));
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.problemsFiltered, this.isFiltered(this.filter));
   }
 
@@ -107,12 +108,12 @@ export class ProblemsTreeProvider extends Disposable implements vscode.TreeDataP
   }
 
   refresh(): void {
+    // The redraw asks for the root again, which updates the title.
     this.changeEmitter.fire(undefined);
-    void this.updateTitle();
   }
 
   private async updateTitle(): Promise<void> {
-    if (!this.view) return;
+    if (!this.view?.visible) return;
     const problems = await this.service.problems().catch(() => []);
     const solved = problems.filter((problem) => this.status(problem) === 'solved').length;
     this.view.description = vscode.l10n.t('{0}/{1} solved', solved, problems.length);
@@ -122,6 +123,7 @@ export class ProblemsTreeProvider extends Disposable implements vscode.TreeDataP
   async getChildren(node?: ProblemTreeNode): Promise<ProblemTreeNode[]> {
     if (node?.kind === 'track') return node.problems.map((problem) => ({ kind: 'problem', problem }));
     if (node) return [];
+    void this.updateTitle();
     const [problems, decks] = await Promise.all([this.service.problems(), this.content.decks()]);
     const filter = this.filter;
     const shown = problems.filter((problem) => this.matches(problem, filter));
