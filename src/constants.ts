@@ -17,11 +17,14 @@ export const COMMANDS = {
   exportProgress: 'mlInterview.exportProgress',
   importProgress: 'mlInterview.importProgress',
   exportAnkiDeck: 'mlInterview.exportAnkiDeck',
+  mockInterview: 'mlInterview.mockInterview',
 } as const;
 
 /** Commands the extension registers for its own links (Run output, walkthrough), not shown in the palette. */
 export const INTERNAL_COMMANDS = {
   openRunLocation: 'mlInterview.openRunLocation',
+  /** Opens a practice problem (the Today entry of the Topics tree). */
+  openPracticeProblem: 'mlInterview.openPracticeProblem',
 } as const;
 
 export const VIEW_CONTAINER = 'mlInterview';
@@ -34,6 +37,7 @@ export const WEBVIEW_TYPES = {
   topic: 'mlInterview.topic',
   quiz: 'mlInterview.quiz',
   progress: 'mlInterview.progress',
+  mock: 'mlInterview.mock',
 } as const;
 
 export const CONTEXT_KEYS = {

@@ -8,6 +8,8 @@ import { registerSnippetCommands } from './commands/snippetCommands';
 import { registerTopicCommands } from './commands/topicCommands';
 import { ContentService, topicKey } from './content/contentService';
 import { registerQuizModule } from './quiz/registerQuiz';
+import { registerMockModule } from './mock/registerMock';
+import { BuiltInProblemSource } from './mock/problemSourceAdapter';
 import { SnippetService } from './snippets/snippetService';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 import { WalkthroughProgress } from './util/walkthroughProgress';
@@ -79,6 +81,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const quiz = registerQuizModule(context, { content, runner: snippets, problems, onQuizOpened: () => void walkthrough.record('tookQuiz') });
   tree.setProgressSource(quiz.progress, treeView);
+  // The temporary adapter (src/mock/problemSourceAdapter.ts) until the problems layer provides its own source.
+  const practiceProblems = new BuiltInProblemSource(context.extensionUri);
+  const mock = registerMockModule(context, { content, quiz, progress: quiz.progress, problems: practiceProblems });
+  tree.setDailyPlanSource(mock.dailyPlan);
   context.subscriptions.push(
     logDisposable,
     problems,
@@ -90,6 +96,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerTopicCommands(content, panels),
     registerSnippetCommands(content, snippets, () => void walkthrough.record('ranSnippet')),
     quiz,
+    mock,
+    practiceProblems,
   );
   return {
     treeChildren: (node) => tree.getChildren(node),

@@ -23,6 +23,8 @@ export interface QuizModuleDependencies {
 /** The module's registrations (dispose them) plus the figures for the tree. */
 export interface QuizModule extends vscode.Disposable {
   readonly progress: TopicProgressSource;
+  /** The quiz runtime (service, panels), loaded on first use; the mock interview shares it. */
+  runtime(): Promise<QuizRuntime>;
 }
 
 
