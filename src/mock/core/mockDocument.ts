@@ -244,7 +244,7 @@ function renderInterview(view: Extract<MockPageView, { kind: 'interview' }>, mod
         header +
         `<section class="question"><h1 class="topic-title">${escapeHtml(concept?.topicTitle ?? '')}</h1><div class="prompt">${prompt}</div></section>` +
         `<label class="answer-label" for="answer">${escapeHtml(labels.answerLabel)}</label><p class="hint" id="answer-hint">${escapeHtml(labels.answerHint)}</p>` +
-        `<textarea id="answer" data-question="${escapeHtml(draftId)}" rows="10" aria-describedby="answer-hint" data-autofocus>${escapeHtml(question.answer)}</textarea>` +
+        `<textarea id="answer" data-question="${escapeHtml(draftId)}" rows="10" aria-describedby="answer-hint" data-autofocus>\n${escapeHtml(question.answer)}</textarea>` +
         controls([button('submit', labels.submit, ' class="primary" aria-keyshortcuts="Control+Enter"'), skipButton, pauseButton, finishButton]) +
         `<p class="shortcuts"><span class="label">${escapeHtml(labels.shortcuts)}:</span> ${escapeHtml(labels.shortcutsConcept)}</p>`
       );
