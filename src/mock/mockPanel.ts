@@ -19,6 +19,8 @@ import type { MockReport, ReportContext } from './core/mockReport';
 import type { MockInterview, Transition } from './core/mockState';
 import type { MockStore } from './core/mockStore';
 import type { MockProblem, MockProblemSource } from './mockDependencies';
+import type { Trust } from '../content/core/markdownEngine';
+import type { FollowUp } from './core/followUps';
 
 export const MOCK_VIEW_TYPE = WEBVIEW_TYPES.mock;
 /** While an interview runs, the stored copy is refreshed this often (its time is exact to this after a crash). */
@@ -428,10 +430,13 @@ export class MockController extends Disposable implements vscode.WebviewPanelSer
       const report = this.shownReport;
       const topics = await this.deps.content.topics();
       const topicTitles: Record<string, string> = {};
-      const followUps: Record<string, ReturnType<ReturnType<typeof core>['followUpsOf']>> = {};
+      const followUps: Record<string, { trust: Trust; items: FollowUp[] }> = {};
+      const decks = await this.deps.content.decks();
       for (const topic of topics) {
         topicTitles[topic.key] = core().localize(topic.title, language) ?? topic.id;
-        if (report.questions.some((question) => question.kind === 'concept' && question.topicKey === topic.key)) followUps[topic.key] = core().followUpsOf(topic.body, language);
+        if (!report.questions.some((question) => question.kind === 'concept' && question.topicKey === topic.key)) continue;
+        const trusted = decks.find((deck) => deck.id === topic.deckId)?.trusted === true;
+        followUps[topic.key] = { trust: trusted ? 'trusted' : 'untrusted', items: core().followUpsOf(topic.body, language) };
       }
       view = { kind: 'report', report, topicTitles, followUps };
     } else {

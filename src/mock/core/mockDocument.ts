@@ -141,7 +141,7 @@ export interface ProblemContent {
 export type MockPageView =
   | { kind: 'setup'; tracks: readonly { id: string; title: string }[]; selected: readonly string[]; length: MockLength; reports: readonly MockReport[]; empty?: boolean }
   | { kind: 'interview'; state: MockInterview; concept?: ConceptContent; problem?: ProblemContent; restored: boolean }
-  | { kind: 'report'; report: MockReport; topicTitles: Readonly<Record<string, string>>; followUps: Readonly<Record<string, readonly FollowUp[]>> };
+  | { kind: 'report'; report: MockReport; topicTitles: Readonly<Record<string, string>>; followUps: Readonly<Record<string, { trust: Trust; items: readonly FollowUp[] }>> };
 
 export interface MockPageModel {
   language: ContentLanguage;
@@ -298,7 +298,7 @@ function renderInterview(view: Extract<MockPageView, { kind: 'interview' }>, mod
   );
 }
 
-function renderReport(view: Extract<MockPageView, { kind: 'report' }>, labels: MockLabels, language: ContentLanguage): string {
+function renderReport(view: Extract<MockPageView, { kind: 'report' }>, engine: MarkdownEngine, labels: MockLabels, language: ContentLanguage): string {
   const { report } = view;
   const titleOf = (key: string) => view.topicTitles[key] ?? key;
   const rows = report.questions
@@ -335,7 +335,10 @@ function renderReport(view: Extract<MockPageView, { kind: 'report' }>, labels: M
             );
           })
           .join('')}</ul>`;
-  const followUps = followUpTopics(report).flatMap((key) => (view.followUps[key] ?? []).map((followUp) => `<li>${escapeHtml(followUp.question)} <span class="from">— ${escapeHtml(titleOf(key))}</span></li>`));
+  const followUps = followUpTopics(report).flatMap((key) => {
+    const topic = view.followUps[key];
+    return (topic?.items ?? []).map((followUp) => `<li>${engine.renderInline(followUp.question, topic?.trust ?? 'untrusted')} <span class="from">— ${escapeHtml(titleOf(key))}</span></li>`);
+  });
   return (
     `<h1>${escapeHtml(labels.reportTitle)}</h1>` +
     `<p class="score"><span class="big" id="report-score">${escapeHtml(fillTemplate(labels.scoreOf, report.score))}</span> ${escapeHtml(dateText(report.finishedAt))} · ${escapeHtml(fillTemplate(labels.minutes, report.length))}</p>` +
@@ -355,7 +358,7 @@ export function renderMockMain(model: MockPageModel, engine: MarkdownEngine): st
     case 'interview':
       return renderInterview(model.view, model, engine, labels);
     case 'report':
-      return renderReport(model.view, labels, model.language);
+      return renderReport(model.view, engine, labels, model.language);
   }
 }
 

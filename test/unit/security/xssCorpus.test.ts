@@ -314,7 +314,9 @@ describe('XSS corpus: typed answers of the mock interview (issue 16)', () => {
       const pages = {
         answering: render({ language: 'en', now: T0, view: { kind: 'interview', state: answering, concept, restored: false } }),
         review: render({ language: 'en', now: T0, view: { kind: 'interview', state: reviewed, concept, restored: false } }),
-        report: render({ language: 'en', now: T0, view: { kind: 'report', report, topicTitles: {}, followUps: {} } }),
+        // The topic's own text (an untrusted user deck) comes back too: its follow-ups, under review and in the report.
+        reviewWithFollowUps: render({ language: 'en', now: T0, view: { kind: 'interview', state: reviewed, concept: { ...concept, followUps: [{ question: text, answer: text }], checklist: [text] }, restored: false } }),
+        report: render({ language: 'en', now: T0, view: { kind: 'report', report, topicTitles: { 'user:file:///w/t': text }, followUps: { 'user:file:///w/t': { trust: 'untrusted', items: [{ question: text, answer: '' }] } } } }),
       };
       for (const [page, html] of Object.entries(pages)) assert.deepEqual(securityFindings(html, { resources: mockResources, csp: EXPECTED_CSP }), [], page);
       // Shown back exactly as typed: in the answer box, under review, and in the report (cut to its length).
