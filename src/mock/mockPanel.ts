@@ -99,10 +99,12 @@ export class MockController extends Disposable implements vscode.WebviewPanelSer
   async show(): Promise<MockPanelHandle> {
     this.load();
     if (this.panel) {
+      // The page stays (a reload would drop what is being typed); only its content is brought up to date.
       this.panel.reveal();
-    } else {
-      this.adopt(vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Active, lockedDownWebviewOptions(this.extensionUri)));
+      await this.update();
+      return this;
     }
+    this.adopt(vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Active, lockedDownWebviewOptions(this.extensionUri)));
     await this.renderDocument();
     return this;
   }

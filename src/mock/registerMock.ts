@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, INTERNAL_COMMANDS, WEBVIEW_TYPES } from '../constants';
 import type { ContentService } from '../content/contentService';
+import type { ContentLanguage } from '../content/core/language';
 import { core, isCoreLoaded } from '../loadCore';
 import type { QuizModule } from '../quiz/registerQuiz';
 import type { QuizService } from '../quiz/quizService';
@@ -71,7 +72,7 @@ class MockModuleImpl extends Disposable implements MockModule {
     // Just after activation (never during it): the figures for the Progress page, and an interview left in progress
     // shows its paused clock in the status bar.
     const timer = setTimeout(() => {
-      void deps.quiz.runtime().then((runtime) => runtime.progressPanels.setActivity(() => this.activity(), this.reportsEmitter.event), logFailure('registering the activity sections failed'));
+      void deps.quiz.runtime().then((runtime) => runtime.progressPanels.setActivity((language) => this.activity(language), this.reportsEmitter.event), logFailure('registering the activity sections failed'));
       if (context.globalState.get(core().MOCK_SESSION_KEY) !== undefined) this.controller().restoreStatus();
     }, 0);
     this.register({ dispose: () => clearTimeout(timer) });
@@ -136,7 +137,7 @@ class MockModuleImpl extends Disposable implements MockModule {
   }
 
   /** The Progress page's heatmap, streaks, mastery per track and score trend. */
-  private async activity(): Promise<ActivityModel> {
+  private async activity(language: ContentLanguage): Promise<ActivityModel> {
     const service = await this.quizService();
     const [progress, items, decks, checks] = await Promise.all([service.store.current(), service.items(), this.deps.content.decks(), this.deps.problems.checkTimes()]);
     const now = new Date();
@@ -144,7 +145,6 @@ class MockModuleImpl extends Disposable implements MockModule {
     const reports = this.store().reports();
     const calendar = core().activityCalendar({ reviews: progress.log.map((review) => review.review.getTime()), checks, mocks: reports.map((report) => report.finishedAt) }, now);
     const deckOfTopic = new Map(items.map((item) => [item.topicKey, item.deckId]));
-    const language = service.language;
     const tracks = core()
       .masteryPerTrack(stats.topics, deckOfTopic, decks.map((deck) => deck.id))
       .map((track) => {

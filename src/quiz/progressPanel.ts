@@ -16,7 +16,7 @@ export class ProgressPanelManager extends Disposable {
   private language: ContentLanguage | undefined;
   /** The last HTML shown (for tests). */
   html = '';
-  private activity: (() => Promise<ActivityModel>) | undefined;
+  private activity: ((language: ContentLanguage) => Promise<ActivityModel>) | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -28,7 +28,7 @@ export class ProgressPanelManager extends Disposable {
   }
 
   /** Adds the activity sections (heatmap, streaks, mastery per track, mock scores); they redraw when `changed` fires. */
-  setActivity(activity: () => Promise<ActivityModel>, changed: vscode.Event<void>): void {
+  setActivity(activity: (language: ContentLanguage) => Promise<ActivityModel>, changed: vscode.Event<void>): void {
     this.activity = activity;
     this.register(changed(() => void this.render()));
     void this.render();
@@ -64,7 +64,7 @@ export class ProgressPanelManager extends Disposable {
     const stats = await this.service.stats(await this.service.store.current());
     const topicTitles: Record<string, string> = {};
     for (const topic of stats.topics) topicTitles[topic.topic] = (await this.service.topicTitle(topic.topic, language)) ?? topic.topic;
-    const activity = this.activity ? await this.activity().catch((error: unknown) => void logFailure('computing the activity sections failed')(error)) : undefined;
+    const activity = this.activity ? await this.activity(language).catch((error: unknown) => void logFailure('computing the activity sections failed')(error)) : undefined;
     const webview = panel.webview;
     const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
     this.html = core().renderProgressDocument(

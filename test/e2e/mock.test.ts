@@ -74,6 +74,29 @@ describeInWorkbench('Mock interview and daily plan in the VS Code workbench', { 
     assert.equal(await frame.locator('table.history tbody tr').count(), 1);
   });
 
+  it('keeps what was typed across a window reload: the interview comes back paused where it was', async function () {
+    const workbench = current();
+    const page = workbench.page;
+    await workbench.runCommand('ML Interview: Mock Interview');
+    let frame = await workbench.activeWebview('#mock #start');
+    await frame.locator('#start').click();
+    frame = await workbench.activeWebview('#mock textarea#answer');
+    await focused(frame, 'textarea#answer');
+    const typed = 'Typed just before the reload\nsecond line';
+    await page.keyboard.type(typed, { delay: 5 });
+    await workbench.runCommand('Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    frame = await workbench.activeWebview('#mock .notice');
+    assert.match(await frame.locator('.notice').innerText(), /The window reloaded during the interview: it is paused where it was/);
+    await page.locator('.statusbar-item', { hasText: /Mock \d+:\d\d · \d+:\d\d/ }).first().waitFor();
+    await workbench.screenshot('mock-restored-dark');
+    await frame.locator('button[data-action="resume"]').click();
+    await frame.locator('textarea#answer').waitFor();
+    await frame.waitForFunction((text) => (document.getElementById('answer') as HTMLTextAreaElement | null)?.value === text, typed);
+    await frame.locator('button[data-action="finish"]').click();
+    await frame.locator('#report-score').waitFor();
+  });
+
   it('opens each item of the Today entry with a click', async function () {
     const workbench = current();
     const page = workbench.page;
@@ -96,11 +119,11 @@ describeInWorkbench('Mock interview and daily plan in the VS Code workbench', { 
     await workbench.runCommand('ML Interview: Show Progress');
     let frame = await workbench.activeWebview('svg.heatmap');
     assert.equal(await frame.locator('svg.heatmap rect.day').count(), 365);
-    // Today has activity: the reviews and the mock interview of the first test.
+    // Today has activity: the reviews and the mock interviews of the first tests.
     assert.notEqual(await frame.locator('svg.heatmap rect.day').last().getAttribute('data-level'), '0');
     assert.equal((await frame.locator('#streak-current').innerText()).trim(), '1');
     assert.ok((await frame.locator('section.tracks tbody tr').count()) > 0);
-    assert.equal(await frame.locator('svg.trend-chart circle.point').count(), 1);
+    assert.equal(await frame.locator('svg.trend-chart circle.point').count(), 2);
     await frame.locator('section.activity').scrollIntoViewIfNeeded();
     await workbench.screenshot('progress-heatmap-dark');
     await workbench.setColorTheme('Light Modern');
