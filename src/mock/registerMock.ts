@@ -26,7 +26,15 @@ export interface DailyPlanSource {
   readonly onDidChange: vscode.Event<void>;
   /** Undefined until the figures have loaded. */
   current(): DailyPlanView | undefined;
+  /**
+   * Resolves once the first plan from loaded progress is there (or after a few seconds without it), so the tree can
+   * draw the Today entry with the decks at once rather than push every row down when it arrives.
+   */
+  ready(): Promise<void>;
 }
+
+/** How long the tree waits for the first plan before it draws without one. */
+const FIRST_PLAN_WAIT_MS = 3000;
 
 export interface MockModuleDependencies {
   content: ContentService;
@@ -48,7 +56,9 @@ class MockModuleImpl extends Disposable implements MockModule {
   private readonly reportsEmitter = this.register(new vscode.EventEmitter<void>());
   private plan: DailyPlanView | undefined;
   private planTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly dailyPlan: DailyPlanSource = { onDidChange: this.planEmitter.event, current: () => this.plan };
+  private markReady: () => void = () => undefined;
+  private readonly firstPlan = new Promise<void>((resolve) => (this.markReady = resolve));
+  readonly dailyPlan: DailyPlanSource = { onDidChange: this.planEmitter.event, current: () => this.plan, ready: () => this.firstPlan };
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -68,6 +78,8 @@ class MockModuleImpl extends Disposable implements MockModule {
     this.register(deps.problems.onDidChange(() => this.schedulePlan()));
     this.register(deps.problems.onDidCheck(() => this.reportsEmitter.fire()));
     this.register({ dispose: () => clearTimeout(this.planTimer) });
+    const giveUp = setTimeout(() => this.markReady(), FIRST_PLAN_WAIT_MS);
+    this.register({ dispose: () => clearTimeout(giveUp) });
     this.register({ dispose: () => this.controllerInstance?.dispose() });
     // Just after activation (never during it): the figures for the Progress page, and an interview left in progress
     // shows its paused clock in the status bar.
@@ -128,12 +140,17 @@ class MockModuleImpl extends Disposable implements MockModule {
     });
     const topic = plan.newTopicKey !== undefined ? topics.find((candidate) => candidate.key === plan.newTopicKey) : undefined;
     const problem = plan.problemId !== undefined ? problems.find((candidate) => candidate.id === plan.problemId) : undefined;
-    this.plan = {
+    const next: DailyPlanView = {
       due: plan.due,
       ...(topic ? { newTopic: { key: topic.key, title: core().localize(topic.title, language) ?? topic.id } } : {}),
       ...(problem ? { problem: { id: problem.id, title: core().localize(problem.title, language) ?? problem.id } } : {}),
     };
-    this.planEmitter.fire();
+    // Told only when it changed: every change redraws the Today entry.
+    if (JSON.stringify(next) !== JSON.stringify(this.plan)) {
+      this.plan = next;
+      this.planEmitter.fire();
+    }
+    if (progress.loaded) this.markReady();
   }
 
   /** The Progress page's heatmap, streaks, mastery per track and score trend. */

@@ -40,6 +40,10 @@ class ProgressSource extends Disposable implements TopicProgressSource {
     return this.snapshot;
   }
 
+  get loaded(): boolean {
+    return this.snapshot !== undefined;
+  }
+
   update(snapshot: TopicProgressSnapshot): void {
     this.snapshot = snapshot;
     this.emitter.fire();

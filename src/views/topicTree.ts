@@ -58,7 +58,8 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   /** The daily plan: from then on a "Today" entry leads the tree, and follows the plan as it changes. */
   setDailyPlanSource(plan: DailyPlanSource): void {
     this.plan = plan;
-    this.register(plan.onDidChange(() => this.changeEmitter.fire(undefined)));
+    // Only the Today entry redraws: a redraw of the whole tree can swallow a click on a topic.
+    this.register(plan.onDidChange(() => this.changeEmitter.fire(this.todayNode)));
     this.changeEmitter.fire(undefined);
   }
 
@@ -66,12 +67,13 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     // The first deck and user decks open expanded; the other built-in decks start collapsed (VS Code then remembers).
     if (!node) {
       const decks = (await this.content.decks()).map((deck, index) => this.deckNode(deck, index));
-      return this.plan?.current() ? [this.todayNode, ...decks] : decks;
+      return this.plan ? [this.todayNode, ...decks] : decks;
     }
     if (node.kind === 'today') {
-      const plan = this.plan?.current();
-      if (!plan) return [];
-      return [this.todayItems.due, ...(plan.newTopic ? [this.todayItems.topic] : []), ...(plan.problem ? [this.todayItems.problem] : [])];
+      // Always the same three rows, filled in place as the plan changes: rows that came and went would move every
+      // row below them under the cursor.
+      await this.plan?.ready();
+      return [this.todayItems.due, this.todayItems.topic, this.todayItems.problem];
     }
     if (node.kind === 'topic') return this.snippetsOf(node.topic).map((snippet) => ({ kind: 'snippet', topic: node.topic, snippet }));
     if (node.kind !== 'deck') return [];
@@ -114,7 +116,10 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
 
   private todayItem(kind: 'due' | 'topic' | 'problem'): vscode.TreeItem {
     const plan = this.plan?.current();
-    return plan ? todayItemOf(plan, kind) : new vscode.TreeItem('', vscode.TreeItemCollapsibleState.None);
+    if (plan) return todayItemOf(plan, kind);
+    const item = new vscode.TreeItem(kind === 'due' ? vscode.l10n.t('Loading today’s plan…') : '', vscode.TreeItemCollapsibleState.None);
+    item.id = `today:${kind}`;
+    return item;
   }
 
   /** The snippets a topic names in its front matter, in that order; unknown ids are skipped. */
@@ -205,18 +210,22 @@ function todayItemOf(plan: NonNullable<ReturnType<DailyPlanSource['current']>>, 
     return item;
   }
   if (kind === 'topic') {
-    const item = new vscode.TreeItem(plan.newTopic?.title ?? '', none);
+    const item = new vscode.TreeItem(plan.newTopic?.title ?? vscode.l10n.t('Every topic started'), none);
     item.id = 'today:topic';
-    item.description = vscode.l10n.t('new topic');
     item.iconPath = new vscode.ThemeIcon('book');
-    item.command = { command: OPEN_TOPIC_COMMAND, title: vscode.l10n.t('Open Topic'), arguments: [plan.newTopic?.key] };
+    if (plan.newTopic) {
+      item.description = vscode.l10n.t('new topic');
+      item.command = { command: OPEN_TOPIC_COMMAND, title: vscode.l10n.t('Open Topic'), arguments: [plan.newTopic.key] };
+    }
     return item;
   }
-  const item = new vscode.TreeItem(plan.problem?.title ?? '', none);
+  const item = new vscode.TreeItem(plan.problem?.title ?? vscode.l10n.t('No practice problem to suggest'), none);
   item.id = 'today:problem';
-  item.description = vscode.l10n.t('practice problem');
   item.iconPath = new vscode.ThemeIcon('code');
-  item.command = { command: INTERNAL_COMMANDS.openPracticeProblem, title: vscode.l10n.t('Open Problem'), arguments: [plan.problem?.id] };
+  if (plan.problem) {
+    item.description = vscode.l10n.t('practice problem');
+    item.command = { command: INTERNAL_COMMANDS.openPracticeProblem, title: vscode.l10n.t('Open Problem'), arguments: [plan.problem.id] };
+  }
   return item;
 }
 
