@@ -139,12 +139,15 @@ function shortTitle(title: LocalizedText): LocalizedText {
   return { ...(title.en !== undefined ? { en: cut(title.en) } : {}), ...(title['zh-cn'] !== undefined ? { 'zh-cn': cut(title['zh-cn']) } : {}) };
 }
 
-/** The weakest topics of a report, weakest first: each question's topics with its score below 1. */
+/**
+ * The weakest topics of a report, weakest first: each question's topics with its score below 1. Questions the
+ * interview never reached say nothing about the learner and are left out.
+ */
 export function weakestTopics(report: MockReport, limit = 3): { topicKey: string; score: number }[] {
   const scores = new Map<string, number>();
   for (const question of report.questions) {
     const score = questionScore(question);
-    if (score >= 1) continue;
+    if (score >= 1 || question.outcome === 'notReached') continue;
     const keys = question.kind === 'concept' ? [question.topicKey] : question.topicKeys;
     for (const key of keys) scores.set(key, Math.min(scores.get(key) ?? 1, score));
   }
@@ -154,9 +157,9 @@ export function weakestTopics(report: MockReport, limit = 3): { topicKey: string
     .slice(0, limit);
 }
 
-/** Topics whose follow-ups the report sends the user to study: every concept question not fully covered. */
+/** Topics whose follow-ups the report sends the user to study: every concept question asked and not fully covered. */
 export function followUpTopics(report: MockReport): string[] {
-  return [...new Set(report.questions.flatMap((question) => (question.kind === 'concept' && questionScore(question) < 1 ? [question.topicKey] : [])))];
+  return [...new Set(report.questions.flatMap((question) => (question.kind === 'concept' && question.outcome !== 'notReached' && questionScore(question) < 1 ? [question.topicKey] : [])))];
 }
 
 /** Adds a report to the history (replacing one with the same id), newest last, at most MAX_REPORTS. */

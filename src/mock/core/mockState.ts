@@ -273,13 +273,17 @@ export function skip(state: MockInterview, now: number): Transition {
   return { state: advance(skipped, now), changed: true };
 }
 
-/** Ends the interview now: a question on the clock counts as skipped, the rest as not reached. */
+/**
+ * Ends the interview now: a question on the clock counts as skipped, one under review keeps its answer (unrated, so
+ * nothing is recorded on its card), the rest are not reached.
+ */
 export function finish(state: MockInterview, now: number): Transition {
   if (state.finishedAt !== undefined) return unchanged(state);
   const stopped = stopClock(tick(state, now).state, now);
   const questions = stopped.questions.map((question, index): MockQuestion => {
     if (question.phase === 'pending') return { ...question, phase: 'notReached' };
-    if (question.phase === 'answering' || (question.phase === 'review' && index === stopped.current)) return { ...question, phase: 'skipped' };
+    if (question.phase === 'answering') return { ...question, phase: 'skipped' };
+    if (question.phase === 'review' && index === stopped.current) return { ...question, phase: 'done' };
     return question;
   });
   return { state: { ...stopped, questions, paused: false, runningSince: undefined, finishedAt: now }, changed: true };

@@ -15,7 +15,7 @@ import {
   type MockReport,
   type ReportContext,
 } from '../../../../src/mock/core/mockReport';
-import { problemChecked, rate, setAnswer, setChecked, skip, startInterview, submit, type MockInterview } from '../../../../src/mock/core/mockState';
+import { finish, problemChecked, rate, setAnswer, setChecked, skip, startInterview, submit, type MockInterview } from '../../../../src/mock/core/mockState';
 import { SYNCED_KEYS } from '../../../../src/quiz/core/quizStore';
 
 const MIN = 60_000;
@@ -80,6 +80,18 @@ describe('mock interview report', () => {
       { topicKey: 'builtin/a', score: 0.75 },
     ]);
     assert.deepEqual(followUpTopics(report), ['builtin/a', 'builtin/b']);
+  });
+
+  it('leaves questions the interview never reached out of the weakest topics and the follow-ups', () => {
+    const ended = finish(finished(), T0);
+    const early = buildReport(finish(startInterview({ id: 'e', seed: 'e', length: 15, tracks: [], plan: [
+      { kind: 'concept', cardId: 'a/recall', topicKey: 'builtin/a', allottedMs: 4 * MIN },
+      { kind: 'concept', cardId: 'b/recall', topicKey: 'builtin/b', allottedMs: 4 * MIN },
+    ], checklistTotals: { 'a/recall': 2, 'b/recall': 2 }, now: T0 }), T0 + MIN).state, titles, T0 + MIN);
+    assert.equal(ended.changed, false, 'a finished interview stays as it was');
+    assert.deepEqual(early.questions.map((question) => question.outcome), ['skipped', 'notReached']);
+    assert.deepEqual(weakestTopics(early), [{ topicKey: 'builtin/a', score: 0 }]);
+    assert.deepEqual(followUpTopics(early), ['builtin/a']);
   });
 
   it('exports Markdown with the table, the answers, the missed points, the weakest topics and the follow-ups', () => {

@@ -132,9 +132,18 @@ describe('mock interview state', () => {
   });
 
   it('ends early on request: the question on the clock is skipped', () => {
-    const ended = finish(started(), T0 + MIN).state;
-    assert.deepEqual(ended.questions.map((question) => question.phase), ['skipped', 'notReached', 'notReached']);
-    assert.equal(ended.finishedAt, T0 + MIN);
+    const ended = finish(started(), T0 + MIN);
+    assert.deepEqual(ended.state.questions.map((question) => question.phase), ['skipped', 'notReached', 'notReached']);
+    assert.equal(ended.state.finishedAt, T0 + MIN);
+    assert.equal(ended.toRecord, undefined);
+  });
+
+  it('ends early with a question under review: its answer and ticks count, unrated', () => {
+    const reviewed = setChecked(submit(started(), T0 + MIN).state, [0, 1]).state;
+    const ended = finish(reviewed, T0 + 2 * MIN);
+    const [first] = ended.state.questions;
+    assert.deepEqual([first.phase, first.rating, first.kind === 'concept' && first.checked], ['done', undefined, [0, 1]]);
+    assert.equal(ended.toRecord, undefined);
   });
 
   it('resumes after a reload paused, with the time up to the last save and the typed answer kept', () => {
