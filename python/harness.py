@@ -1,28 +1,37 @@
 """ML Interview Prep: runs a practice problem's function against its cases and prints one result line per case.
 
-    python3 harness.py USER_FILE CASES_JSON FUNCTION [--timeout-s N] [--memory-mb N]
+    python3 harness.py USER_FILE CASES_JSON FUNCTION [--timeout-s N] [--memory-mb N] [--parent-fd FD]
 
 Each line of the harness is on stdout behind the marker "\\x1eMLIP:", followed by JSON: first {"started": true}
 once NumPy is loaded (the caller's time limit counts from there), then one result per case, in case order:
     {"name": ..., "value": ENC}
     {"name": ..., "error": {"type", "message", "line", "traceback": [{"line", "function", "code"}, ...]}}
 Anything else on stdout or stderr is the user's own output. Needs only the standard library and NumPy; without
-NumPy it prints {"fatal": "numpy-missing"} and exits with status 3.
+NumPy it prints {"fatal": "numpy-missing"} and exits with status 3. Standard input is empty (input() raises EOFError);
+a crash of the interpreter prints Python's fault handler traceback on stderr. With --parent-fd, the read end of a
+pipe whose other end the caller holds, the harness kills its whole process group (itself, and whatever the user's
+code started) when that pipe closes: the caller has gone away without stopping it.
 """
 import argparse
+import faulthandler
 import importlib.util
 import inspect
 import json
 import math
 import os
+import signal
 import sys
+import threading
 import traceback
 
 MARKER = "\x1eMLIP:"
 _out = sys.stdout  # kept before the user's code can replace sys.stdout
+_pid = os.getpid()  # a fork of the user's code that returns into the harness must not report results
 
 
 def emit(payload):
+    if os.getpid() != _pid:
+        os._exit(0)
     try:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -59,6 +68,21 @@ def set_limits(timeout_s, memory_mb):
                 resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
         except (ValueError, OSError, AttributeError):
             pass  # macOS does not enforce RLIMIT_AS; nothing more can be done without a sandbox
+
+
+def watch_parent(fd):
+    """Kills the process group once the caller's end of the pipe `fd` closes (the caller died or was killed)."""
+    def watch():
+        try:
+            while os.read(fd, 512):
+                pass
+        except OSError:
+            pass
+        if os.getpgid(0) == _pid:  # the caller made the harness a process group of its own
+            os.killpg(_pid, signal.SIGKILL)
+        os.kill(_pid, signal.SIGKILL)
+    if hasattr(os, "killpg"):
+        threading.Thread(target=watch, name="mlip-parent-watch", daemon=True).start()
 
 
 def user_frames(tb, user_file):
@@ -178,7 +202,11 @@ def main(argv):
     parser.add_argument("function")
     parser.add_argument("--timeout-s", type=float, default=None)
     parser.add_argument("--memory-mb", type=float, default=None)
+    parser.add_argument("--parent-fd", type=int, default=None)
     options = parser.parse_args(argv)
+    if options.parent_fd is not None:
+        watch_parent(options.parent_fd)
+    faulthandler.enable()  # a segfault in native code prints where it happened, then the process dies of it
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         import numpy as np
@@ -188,9 +216,11 @@ def main(argv):
     with open(options.cases_json, encoding="utf-8") as file:
         cases = json.load(file)["cases"]
     user_file = os.path.abspath(options.user_file)
-    try:
-        sys.stdin.close()
-    except Exception:
+    try:  # nothing to read: input() raises EOFError at once instead of waiting
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+    except OSError:
         pass
     set_limits(options.timeout_s, options.memory_mb)
     sys.path.insert(0, os.path.dirname(user_file))

@@ -6,7 +6,10 @@ import path from 'node:path';
 import { runBuild } from './lib/build.mjs';
 import { root } from './lib/codeServer.mjs';
 
-const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
+// The code, KaTeX's fonts and the webview scripts are about 0.6 MiB; the rest is content — 43 bilingual topics, 334
+// cards and 37 practice problems with their reference data (1.1 MiB compressed). The budget leaves room for growth
+// without letting a dependency or an asset slip in unnoticed.
+const MAX_VSIX_BYTES = 2 * 1024 * 1024;
 
 export async function packageExtension() {
   await runBuild(['--production']);

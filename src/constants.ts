@@ -17,6 +17,14 @@ export const COMMANDS = {
   exportProgress: 'mlInterview.exportProgress',
   importProgress: 'mlInterview.importProgress',
   exportAnkiDeck: 'mlInterview.exportAnkiDeck',
+  openProblem: 'mlInterview.openProblem',
+  startProblemTs: 'mlInterview.startProblemTypeScript',
+  startProblemPy: 'mlInterview.startProblemPython',
+  resetProblem: 'mlInterview.resetProblem',
+  checkSolution: 'mlInterview.checkSolution',
+  filterProblems: 'mlInterview.filterProblems',
+  clearProblemFilter: 'mlInterview.clearProblemFilter',
+  openPracticeFolder: 'mlInterview.openPracticeFolder',
   mockInterview: 'mlInterview.mockInterview',
 } as const;
 
@@ -31,15 +39,19 @@ export const VIEW_CONTAINER = 'mlInterview';
 
 export const VIEWS = {
   topics: 'mlInterview.topics',
+  problems: 'mlInterview.problems',
 } as const;
 
 export const WEBVIEW_TYPES = {
   topic: 'mlInterview.topic',
   quiz: 'mlInterview.quiz',
   progress: 'mlInterview.progress',
+  problem: 'mlInterview.problem',
   mock: 'mlInterview.mock',
 } as const;
 
 export const CONTEXT_KEYS = {
   snippetRunning: 'mlInterview.snippetRunning',
+  practiceFile: 'mlInterview.practiceFile',
+  problemsFiltered: 'mlInterview.problemsFiltered',
 } as const;

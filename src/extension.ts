@@ -7,6 +7,8 @@ import type { ChecklistStore } from './webview/core/checklistStore';
 import { registerSnippetCommands } from './commands/snippetCommands';
 import { registerTopicCommands } from './commands/topicCommands';
 import { ContentService, topicKey } from './content/contentService';
+import { registerProblemsModule } from './problems/registerProblems';
+import type { ProblemTreeNode } from './problems/problemsTree';
 import { registerQuizModule } from './quiz/registerQuiz';
 import { registerMockModule } from './mock/registerMock';
 import { BuiltInProblemSource } from './mock/problemSourceAdapter';
@@ -27,6 +29,12 @@ export interface ExtensionApi {
   topicPanelHtml(key: string): string | undefined;
   /** Keys of the topics selected in the tree. */
   treeSelection(): string[];
+  problemsTreeChildren(node?: ProblemTreeNode): Promise<ProblemTreeNode[]>;
+  problemsTreeItem(node: ProblemTreeNode): vscode.TreeItem;
+  openProblemKeys(): string[];
+  problemPanelHtml(key: string): string | undefined;
+  /** Where attempts are written now. */
+  practiceFolder(): string;
 }
 
 /** Wires services and registrations; every feature lives in its own module. */
@@ -44,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const walkthrough = new WalkthroughProgress(context.globalState, (key, value) => vscode.commands.executeCommand('setContext', key, value));
   const restoreTimer = setTimeout(() => void walkthrough.restore(), WALKTHROUGH_RESTORE_DELAY_MS);
   context.subscriptions.push({ dispose: () => clearTimeout(restoreTimer) });
+  const practice = registerProblemsModule(context, content, problems, snippets);
   const panels = new TopicPanelManager(context.extensionUri, content, {
     snippetTitles: (ids, language) => ids.flatMap((id) => {
       const snippet = snippets.find(id);
@@ -51,6 +60,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     openSnippet: (id) => snippets.open(id),
     quizTopic: (key) => vscode.commands.executeCommand(COMMANDS.quizTopic, key),
+    problemsOf: async (topic, language) =>
+      (await practice.service.forTopic(topic)).map((problem) => ({
+        key: problem.key,
+        title: core().localize(problem.title, language) ?? problem.id,
+        difficulty: problem.difficulty,
+        solved: core().problemStatus(practice.service.record(problem.key)) === 'solved',
+      })),
+    openProblem: (key) => practice.panels.show(key),
     checkedItems: (key) => checklists().checked(key),
     setCheckedItems: (key, checked) => checklists().setChecked(key, checked),
     // The tree's selection follows the active topic panel, when the tree is showing (never opens the sidebar).
@@ -60,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       await selectActiveTopic();
     },
   });
+  // A solved problem shows as solved in its topics' panels (a render that changes nothing is skipped).
+  context.subscriptions.push(practice.service.onDidChange(() => void panels.refresh()));
   const treeView = vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   // A panel activated while the tree was hidden, still loading or refreshing (progress figures redraw it) is selected
   // once the tree shows or has redrawn: VS Code cannot reveal an item the tree has not drawn yet.
@@ -79,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView.onDidChangeVisibility(() => void selectActiveTopic()),
     tree.onDidChangeTreeData(() => setTimeout(() => void selectActiveTopic(), 0)),
   );
-  const quiz = registerQuizModule(context, { content, runner: snippets, problems, onQuizOpened: () => void walkthrough.record('tookQuiz') });
+  const quiz = registerQuizModule(context, { content, codeProblems: practice.quizBridge, problems, onQuizOpened: () => void walkthrough.record('tookQuiz') });
   tree.setProgressSource(quiz.progress, treeView);
   // The temporary adapter (src/mock/problemSourceAdapter.ts) until the problems layer provides its own source.
   const practiceProblems = new BuiltInProblemSource(context.extensionUri);
@@ -95,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView,
     registerTopicCommands(content, panels),
     registerSnippetCommands(content, snippets, () => void walkthrough.record('ranSnippet')),
+    practice,
     quiz,
     mock,
     practiceProblems,
@@ -105,6 +125,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     openTopicKeys: () => panels.openTopicKeys,
     topicPanelHtml: (key) => panels.htmlOf(key),
     treeSelection: () => treeView.selection.flatMap((node) => (node.kind === 'topic' ? [topicKey(node.topic)] : [])),
+    problemsTreeChildren: (node) => practice.tree.getChildren(node),
+    problemsTreeItem: (node) => practice.tree.getTreeItem(node),
+    openProblemKeys: () => practice.panels.openProblemKeys,
+    problemPanelHtml: (key) => practice.panels.htmlOf(key),
+    practiceFolder: () => practice.files.folder(),
   };
 }
 

@@ -12,6 +12,8 @@ export const SETTING_DEFAULTS = {
   'quiz.newCardsPerDay': 20,
   'quiz.reviewsPerDay': 200,
   'quiz.desiredRetention': 0.9,
+  'practice.folder': '',
+  'python.path': '',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

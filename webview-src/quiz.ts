@@ -1,6 +1,8 @@
 // Browser side of the quiz panel: forwards clicks and keys to the extension host, which renders every step;
 // replaces <main> when the host sends a new step and moves focus to the step's main control.
+// What a card kind's own buttons, keys and inputs send is its module's (./quiz/kinds/).
 import type { QuizPanelState, QuizWebviewMessage } from '../src/quiz/core/quizMessages';
+import { pageKindOf } from './quiz/kinds';
 import { getVsCodeApi } from './vscodeApi';
 
 const vscode = getVsCodeApi<QuizPanelState, QuizWebviewMessage>();
@@ -27,10 +29,13 @@ window.addEventListener('focus', () => {
 
 function send(button: HTMLElement): void {
   const action = button.dataset.action;
+  if (!action || !main) return;
+  const ownAction = pageKindOf(main)?.actions?.[action];
+  if (ownAction) {
+    vscode.post(ownAction(button, main));
+    return;
+  }
   switch (action) {
-    case 'choose':
-      vscode.post({ type: 'choose', index: Number(button.dataset.index) });
-      return;
     case 'rate':
       // The buttons carry 1–4; the host validates the message again before use.
       vscode.post({ type: 'rate', rating: Number(button.dataset.rating) as 1 | 2 | 3 | 4 });
@@ -38,18 +43,9 @@ function send(button: HTMLElement): void {
     case 'setLanguage':
       vscode.post({ type: 'setLanguage', language: button.dataset.language === 'zh-cn' ? 'zh-cn' : 'en' });
       return;
-    case 'reveal': {
-      // A cloze card sends what was typed in its blanks, in their order.
-      const blanks = Array.from(main?.querySelectorAll<HTMLInputElement>('input[data-blank]') ?? []);
-      vscode.post(blanks.length > 0 ? { type: 'reveal', answers: blanks.map((input) => input.value) } : { type: 'reveal' });
-      return;
-    }
     case 'next':
     case 'skip':
     case 'practiseAhead':
-    case 'openStarter':
-    case 'checkCode':
-    case 'showSolution':
     case 'undo':
     case 'showProgress':
       vscode.post({ type: action });
@@ -57,12 +53,11 @@ function send(button: HTMLElement): void {
   }
 }
 
-// A recall card's checklist: the ticks go to the host, which proposes a rating from them.
+// A card's inputs (a recall card's checklist): what they send is the kind's.
 document.addEventListener('change', (event) => {
-  const box = (event.target as Element | null)?.closest<HTMLInputElement>('input[data-checklist]');
-  if (!box || !main) return;
-  const checked = [...main.querySelectorAll<HTMLInputElement>('input[data-checklist]')].filter((input) => input.checked).map((input) => Number(input.dataset.checklist));
-  vscode.post({ type: 'setChecklist', checked });
+  const input = event.target as Element | null;
+  const message = input && main ? pageKindOf(main)?.inputChanged?.(input, main) : undefined;
+  if (message) vscode.post(message);
 });
 
 document.addEventListener('click', (event) => {
@@ -85,12 +80,12 @@ document.addEventListener('keydown', (event) => {
     return;
   }
   if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
-  // Enter in a cloze blank checks the answers; every other key types.
-  if (inText && event.key === 'Enter' && target?.closest('input[data-blank]')) {
-    const check = main?.querySelector<HTMLElement>('[data-action="reveal"]:not([disabled])');
-    if (check) {
+  // In a text field every key types, except what the card's kind makes of it (Enter in a cloze blank checks).
+  if (inText && target && main) {
+    const pressed = pageKindOf(main)?.textFieldKey?.(event, target, main);
+    if (pressed) {
       event.preventDefault();
-      send(check);
+      send(pressed);
     }
     return;
   }

@@ -46,6 +46,8 @@ document.addEventListener('click', (event) => {
     vscode.post({ type: 'openTopic', topicKey: button.dataset.topicKey ?? '' });
   } else if (action === 'openSnippet') {
     vscode.post({ type: 'openSnippet', snippetId: button.dataset.snippetId ?? '' });
+  } else if (action === 'openProblem') {
+    vscode.post({ type: 'openProblem', problemKey: button.dataset.problemKey ?? '' });
   } else if (action === 'quizTopic') {
     vscode.post({ type: 'quizTopic' });
   }

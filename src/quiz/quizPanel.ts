@@ -7,9 +7,10 @@ import { core } from '../loadCore';
 import { lockedDownWebviewOptions } from '../webview/webviewOptions';
 import type { ContentLanguage } from '../content/core/language';
 import { Disposable } from '../util/dispose';
-import type { CodeExercises } from './codeExercise';
+import type { QuizProblemBridge } from './problemBridge';
 import type { QuizHostMessage, QuizWebviewMessage } from './core/quizMessages';
 import type { QuizPageModel } from './core/quizDocument';
+import type { QuizItem } from './core/quizItems';
 import type { QuizService } from './quizService';
 import type { ReviewToRecord, SessionView, QuizSession } from './core/quizSession';
 import type { Grade } from './core/scheduler';
@@ -35,7 +36,7 @@ export class QuizPanelManager extends Disposable implements vscode.WebviewPanelS
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly service: QuizService,
-    private readonly exercises: CodeExercises,
+    private readonly codeProblems: QuizProblemBridge,
   ) {
     super();
     this.register({ dispose: () => this.panel?.dispose() });
@@ -73,7 +74,7 @@ export class QuizPanelManager extends Disposable implements vscode.WebviewPanelS
   private async adopt(webviewPanel: vscode.WebviewPanel, topicKey: string | undefined, language: ContentLanguage): Promise<QuizPanel> {
     const items = await this.service.items();
     const session = new (core().QuizSession)(items, topicKey);
-    const panel = new QuizPanel(webviewPanel, session, language, this.extensionUri, this.service, this.exercises, this.engine);
+    const panel = new QuizPanel(webviewPanel, session, language, this.extensionUri, this.service, this.codeProblems, this.engine);
     this.panel = panel;
     panel.onDispose(() => {
       if (this.panel === panel) this.panel = undefined;
@@ -102,7 +103,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     public language: ContentLanguage,
     private readonly extensionUri: vscode.Uri,
     private readonly service: QuizService,
-    private readonly exercises: CodeExercises,
+    private readonly codeProblems: QuizProblemBridge,
     private readonly engine: MarkdownEngine,
   ) {
     super();
@@ -183,8 +184,8 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
         this.session.startPractisingAhead();
         break;
       case 'openStarter': {
-        const exercise = this.currentExercise();
-        if (exercise) await this.exercises.openStarter(exercise);
+        const item = this.currentCodeItem();
+        if (item) await this.codeProblems.start(item, message.language);
         return;
       }
       case 'checkCode':
@@ -214,21 +215,25 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
       );
       return;
     }
+    // A code card rated (or given up on): its problem's counts since the review start again.
+    const item = this.currentCodeItem();
+    if (item && item.id === toRecord.review.cardId) await this.codeProblems.rated(item, this.view?.kind === 'card' && this.view.phase === 'solution');
     this.service.progressChanged();
   }
 
-  private currentExercise() {
+  /** The code card on screen: only the code kind knows a card's problem (src/quiz/core/kinds/code.ts). */
+  private currentCodeItem(): QuizItem | undefined {
     const view = this.view;
-    return view?.kind === 'card' && view.item.card.kind === 'code' ? view.item.card.exercise : undefined;
+    return view?.kind === 'card' && core().problemOf(view.item.card) !== undefined ? view.item : undefined;
   }
 
   private async checkCode(): Promise<void> {
-    const exercise = this.currentExercise();
-    if (!exercise || this.checking) return;
+    const item = this.currentCodeItem();
+    if (!item || this.checking) return;
     this.checking = true;
     await this.update();
     try {
-      const grade = await this.exercises.check(exercise);
+      const grade = await this.codeProblems.check(item);
       if (!grade || this.isDisposed) return;
       // Only shows the results: the card is rated when the user picks a rating after a pass, or asks for the solution.
       this.session.codeChecked(grade, await this.service.store.current(), new Date(), this.service.scheduler());
@@ -263,12 +268,12 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     const progress = await this.service.store.current();
     const now = new Date();
     this.view = this.session.view(progress, now, this.service.settings());
-    const exercise = this.currentExercise();
+    const codeItem = this.currentCodeItem();
     const cardId = this.view.kind === 'card' ? this.view.item.id : undefined;
-    if (exercise && cardId !== this.preparedCard) {
+    if (codeItem && cardId !== this.preparedCard) {
       // Once per card: the first Check should not pay for loading the runner and the cases.
       this.preparedCard = cardId;
-      this.exercises.prepare(exercise);
+      this.codeProblems.prepare(codeItem);
     }
     if (this.session.topicKey !== undefined) this.topicTitle ??= await this.service.topicTitle(this.session.topicKey);
     this.scheduleDueRefresh(now);

@@ -3,11 +3,10 @@
 import * as vscode from 'vscode';
 import { core } from '../loadCore';
 import type { ContentService } from '../content/contentService';
-import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
 import { logFailure } from '../util/log';
 import type { ProblemsPublisher } from '../util/problems';
-import { CodeExercises } from './codeExercise';
+import type { QuizProblemBridge } from './problemBridge';
 import type { ContentLanguage } from '../content/core/language';
 import { ProgressPanelManager, PROGRESS_VIEW_TYPE } from './progressPanel';
 import { QuizPanelManager, type QuizPanelHandle } from './quizPanel';
@@ -25,14 +24,13 @@ export class QuizRuntime extends Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     content: ContentService,
-    runner: SnippetRunner,
+    private readonly codeProblems: QuizProblemBridge,
     problems: ProblemsPublisher,
     onSnapshot: (snapshot: TopicProgressSnapshot) => void,
   ) {
     super();
-    this.service = this.register(new QuizService(context, content, problems));
-    const exercises = new CodeExercises(context.extensionUri, runner);
-    this.quizPanels = this.register(new QuizPanelManager(context.extensionUri, this.service, exercises));
+    this.service = this.register(new QuizService(context, content, problems, codeProblems));
+    this.quizPanels = this.register(new QuizPanelManager(context.extensionUri, this.service, codeProblems));
     this.progressPanels = this.register(new ProgressPanelManager(context.extensionUri, this.service));
     let pending: ReturnType<typeof setTimeout> | undefined;
     const publish = () => {
@@ -63,7 +61,7 @@ export class QuizRuntime extends Disposable {
       {
         modal: true,
         detail: vscode.l10n.t(
-          'This erases the schedule of {0} studied cards and the log of {1} reviews in every window and on every machine that syncs settings; all cards become new. Card files and topics are not touched. Export Progress first if you may want it back.',
+          'This erases the schedule of {0} studied cards, the log of {1} reviews and what you solved of the practice problems, in every window and on every machine that syncs settings; all cards become new. Card files, topics and your attempt files are not touched. Export Progress first if you may want it back.',
           studied,
           progress.log.length,
         ),
@@ -72,6 +70,7 @@ export class QuizRuntime extends Disposable {
     );
     if (choice !== erase) return false;
     await this.service.store.reset();
+    await this.codeProblems.resetRecords();
     this.service.progressChanged();
     void vscode.window.showInformationMessage(vscode.l10n.t('Quiz progress was reset.'));
     return true;
@@ -86,7 +85,7 @@ export class QuizRuntime extends Disposable {
         filters: { JSON: ['json'] },
       }));
     if (!uri) return undefined;
-    const json = core().exportProgressJson(await this.service.store.current(), new Date());
+    const json = core().exportProgressJson(await this.service.store.current(), new Date(), { problems: this.codeProblems.exportRecords() });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
     void vscode.window.showInformationMessage(vscode.l10n.t('Quiz progress exported to {0}.', uri.fsPath));
     return uri;
@@ -119,6 +118,7 @@ export class QuizRuntime extends Disposable {
     }
     const before = (await this.service.store.current()).log.length;
     const merged = await this.service.store.importProgress(loaded.progress);
+    if (typeof raw === 'object' && raw !== null && 'problems' in raw) await this.codeProblems.importRecords(raw.problems);
     this.service.progressChanged();
     const added = merged.log.length - before;
     void vscode.window.showInformationMessage(

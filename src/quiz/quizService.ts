@@ -13,6 +13,7 @@ import type { QuizItem } from './core/quizItems';
 import type { SessionSettings } from './core/quizSession';
 import type { Recovery, QuizStore } from './core/quizStore';
 import type { TopicProgressSnapshot } from './core/topicProgress';
+import type { QuizProblemBridge } from './problemBridge';
 
 export const QUIZ_SETTINGS = `${SETTINGS_SECTION}.quiz`;
 
@@ -29,11 +30,13 @@ export class QuizService extends Disposable {
     context: vscode.ExtensionContext,
     private readonly content: ContentService,
     private readonly problems: ProblemsPublisher,
+    private readonly codeProblems: QuizProblemBridge,
   ) {
     super();
     context.globalState.setKeysForSync([...core().SYNCED_KEYS]);
     this.store = new (core().QuizStore)(context.globalState, () => this.scheduler(), () => new Date(), (recovery) => this.warnRecovered(recovery));
     this.register(content.onDidChange(() => this.reloadCards()));
+    this.register(codeProblems.onDidReloadProblems(() => this.reloadCards()));
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/*${core().USER_CARD_FILE_SUFFIX}`));
     for (const event of [watcher.onDidCreate, watcher.onDidChange, watcher.onDidDelete]) this.register(event(() => this.reloadCards()));
     this.register(
@@ -133,7 +136,10 @@ export class QuizService extends Disposable {
     );
     const merged = core().mergeDeckItems(results);
     this.publishProblems(merged.problems);
-    return merged.items;
+    // Every practice problem is a code card; a card file may give one its own prompt, and then that card stands.
+    const named = new Set(merged.items.flatMap((item) => (item.card.kind === 'code' ? [`${item.deckId}:${core().problemOf(item.card)}`] : [])));
+    const fromProblems = (await this.codeProblems.cardItems()).filter((item) => !named.has(`${item.deckId}:${core().problemOf(item.card)}`));
+    return [...merged.items, ...fromProblems];
   }
 
   private publishProblems(problems: LocatedProblem[]): void {

@@ -4,17 +4,18 @@ import * as vscode from 'vscode';
 import { COMMANDS, WEBVIEW_TYPES } from '../constants';
 import { core } from '../loadCore';
 import type { ContentService } from '../content/contentService';
-import type { SnippetRunner } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
 import type { QuizPanelHandle } from './quizPanel';
 import type { ProblemsPublisher } from '../util/problems';
 import { QuizRuntime } from './quizRuntime';
 import type { TopicProgressInfo, TopicProgressSnapshot } from './core/topicProgress';
 import type { TopicProgressSource } from './progressSource';
+import type { QuizProblemBridge } from './problemBridge';
 
 export interface QuizModuleDependencies {
   content: ContentService;
-  runner: SnippetRunner;
+  /** The practice problems behind the code cards. */
+  codeProblems: QuizProblemBridge;
   problems: ProblemsPublisher;
   /** A quiz was opened (for the walkthrough). */
   onQuizOpened?(): void;
@@ -115,7 +116,7 @@ class QuizModuleImpl extends Disposable implements QuizModule {
   /** Loads the quiz core once. */
   runtime(): Promise<QuizRuntime> {
     this.runtimePromise ??= Promise.resolve().then(() => {
-      const runtime = new QuizRuntime(this.context, this.deps.content, this.deps.runner, this.deps.problems, (snapshot) => this.progress.update(snapshot));
+      const runtime = new QuizRuntime(this.context, this.deps.content, this.deps.codeProblems, this.deps.problems, (snapshot) => this.progress.update(snapshot));
       this.register(runtime);
       return runtime;
     });

@@ -130,7 +130,8 @@ export class SnippetService extends Disposable implements SnippetRunner {
     core().prepareRunner({ workerScript: this.workerScript, memoryLimitMb: setting('run.memoryLimitMb') });
   }
 
-  private get workerScript(): string {
+  /** dist/runnerWorker.js: the runner's worker thread. */
+  get workerScript(): string {
     return vscode.Uri.joinPath(this.extensionUri, 'dist', 'runnerWorker.js').fsPath;
   }
 

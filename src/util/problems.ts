@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 
-/** A problem in a content file: a topic, a deck manifest or a card file. */
+/** A problem in a content file: a topic, a deck manifest, a card file or a practice problem. */
 export interface LocatedProblem {
   file: string;
   /** Zero-based. */
@@ -22,7 +22,7 @@ export class ProblemsPublisher extends Disposable {
     super();
   }
 
-  publish(source: 'decks' | 'cards', problems: readonly LocatedProblem[]): void {
+  publish(source: 'decks' | 'cards' | 'problems', problems: readonly LocatedProblem[]): void {
     this.bySource.set(source, problems);
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const problem of [...this.bySource.values()].flat()) {

@@ -22,6 +22,9 @@ export interface TopicPanelFeatures {
   /** The ticked items of a topic's checklist, and storing them (kept per topic across close, reload and restart). */
   checkedItems?(topicKey: string): number[];
   setCheckedItems?(topicKey: string, checked: number[]): Thenable<void>;
+  /** The practice problems that name a topic, and opening one. */
+  problemsOf?(topic: LoadedTopic, language: ContentLanguage): Promise<NonNullable<TopicViewModel['problems']>>;
+  openProblem?(problemKey: string): Thenable<unknown>;
   /** A topic's panel became the active editor (or navigated to another topic while active). */
   topicActivated?(topicKey: string): unknown;
 }
@@ -133,10 +136,18 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       case 'quizTopic':
         await this.features.quizTopic?.(entry.key);
         return;
+      case 'openProblem':
+        await this.features.openProblem?.(message.problemKey);
+        return;
       case 'setChecked':
         await this.features.setCheckedItems?.(entry.key, message.checked);
         return;
     }
+  }
+
+  /** Something a panel shows changed elsewhere (a practice problem was solved): render the open panels again. */
+  refresh(): Promise<void> {
+    return this.refreshAll();
   }
 
   private async refreshAll(): Promise<void> {
@@ -169,6 +180,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       openableSnippets: this.features.openSnippet ? this.features.snippetTitles?.(topic.snippets, entry.language) ?? [] : [],
       canQuiz: this.features.quizTopic !== undefined,
       checked: this.features.checkedItems?.(entry.key) ?? [],
+      problems: (await this.features.problemsOf?.(topic, entry.language)) ?? [],
     };
     const env: RenderEnv = { readDiagram: (name) => this.readDiagram(deck.diagramsFolder, name) };
     entry.panel.title = core().localize(topic.title, entry.language) ?? topic.id;

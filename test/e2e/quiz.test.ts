@@ -76,7 +76,7 @@ describe('Quiz in the VS Code workbench', function () {
         await focused(frame, 'button[data-action="next"]');
         await advance('Enter');
       } else {
-        await advance('3'); // skip a code exercise
+        await advance('4'); // skip a practice problem's code card
       }
     }
     assert.ok(rated, 'a recall card was rated');

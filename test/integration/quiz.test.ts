@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { QuizPanelHandle } from '../../src/quiz/quizPanel';
 import type { QuizRuntime } from '../../src/quiz/quizRuntime';
 import type { CardView } from '../../src/quiz/core/quizSession';
-import { parseCloze } from '../../src/quiz/core/cloze';
+import { parseCloze } from '../../src/quiz/core/kinds/cloze';
 import { activateExtension, closeAllEditors, waitFor, webviewTabs } from './helpers';
 
 type QuizHandle = QuizPanelHandle & { runtime: QuizRuntime };
@@ -34,6 +34,8 @@ async function answer(handle: QuizHandle): Promise<string> {
   }
   return view.item.id;
 }
+
+const ROOT = path.resolve(__dirname, '..', '..');
 
 describe('quiz in the real VS Code', () => {
   before(async () => {
@@ -64,37 +66,38 @@ describe('quiz in the real VS Code', () => {
     assert.ok((item.iconPath as vscode.ThemeIcon).color, 'a studied topic’s icon is coloured as learning');
   });
 
-  it('checks a code exercise: the untouched starter fails without rating or spoiling it; a pass proposes a rating the user picks', async () => {
+  it('checks a practice problem from its code card: the untouched starter fails without rating or spoiling it; a pass proposes a rating the user picks', async () => {
+    const api = await activateExtension();
+    const attempt = path.join(api.practiceFolder(), 'layernorm.ts');
+    fs.rmSync(attempt, { force: true });
     const handle = (await vscode.commands.executeCommand('mlInterview.quizTopic', 'builtin/bn-vs-ln')) as QuizHandle;
     await handle.runtime.service.store.reset();
     await handle.runtime.service.progressChanged();
     await waitFor('a card', () => handle.view?.kind === 'card');
-    for (let guard = 0; !(cardView(handle).item.card.kind === 'code' && cardView(handle).item.id.endsWith('layernorm')); guard++) {
-      assert.ok(guard < 20, 'the LayerNorm exercise is among the topic’s cards');
+    for (let guard = 0; cardView(handle).item.id !== 'bn-vs-ln/code-layernorm'; guard++) {
+      assert.ok(guard < 40, 'the LayerNorm problem is among the topic’s cards, under the id its old code card had');
       await handle.send({ type: 'skip' });
     }
     const cardId = cardView(handle).item.id;
-    await handle.send({ type: 'openStarter' });
-    const starter = await waitFor('the starter editor', () => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined));
-    assert.equal(starter.document.uri.path, 'layernorm.exercise.ts', 'the starter has a real name');
+    await handle.send({ type: 'openStarter', language: 'ts' });
+    const starter = await waitFor('the attempt editor', () => (vscode.window.activeTextEditor?.document.uri.fsPath === attempt ? vscode.window.activeTextEditor : undefined));
     assert.match(starter.document.getText(), /export function layerNorm/);
     const column = starter.viewColumn;
-    await handle.send({ type: 'openStarter' });
-    assert.equal(vscode.window.tabGroups.all.length, 2, 'opening the starter again adds no editor group');
+    const groups = vscode.window.tabGroups.all.length;
+    await handle.send({ type: 'openStarter', language: 'ts' });
+    assert.equal(vscode.window.tabGroups.all.length, groups, 'opening the attempt again adds no editor group');
     assert.equal(vscode.window.activeTextEditor?.document, starter.document, 'and no second copy');
     assert.equal(vscode.window.activeTextEditor?.viewColumn, column);
 
     await handle.send({ type: 'checkCode' });
     const failed = await waitFor('the failing results', () => (/cases pass/.test(handle.mainHtml) ? handle.mainHtml : undefined), 30_000);
-    assert.match(failed, /: 0 of \d+ cases pass/);
+    assert.match(failed, /\(TypeScript\): 0 of \d+ cases pass/);
     assert.match(failed, /Not implemented yet/);
     assert.doesNotMatch(failed, /class="explanation solution"/, 'a failing check does not show the solution');
     assert.equal(cardView(handle).phase, 'question');
     assert.equal((await handle.runtime.freshStore().current()).cards[cardId], undefined, 'a failing check rates nothing');
 
-    const reference = new TextDecoder().decode(
-      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(vscode.extensions.getExtension('ml-interview-prep.ml-interview-prep')!.extensionUri, 'snippets', 'layernorm.ts')),
-    );
+    const reference = fs.readFileSync(path.join(ROOT, 'content', 'problems', 'layernorm', 'solution.ts'), 'utf8');
     await starter.edit((builder) => builder.replace(new vscode.Range(0, 0, starter.document.lineCount, 0), reference));
     await handle.send({ type: 'checkCode' });
     const passed = await waitFor('the passing results', () => {
@@ -111,12 +114,12 @@ describe('quiz in the real VS Code', () => {
     assert.deepEqual(stored.log.filter((review) => review.cardId === cardId).map((review) => review.rating), [3], 'the user’s rating is recorded');
 
     await handle.send({ type: 'undo' });
-    assert.equal(cardView(handle).item.id, cardId, 'Undo brings the exercise back');
+    assert.equal(cardView(handle).item.id, cardId, 'Undo brings the problem back');
     assert.equal((await handle.runtime.freshStore().current()).cards[cardId], undefined, 'and takes its rating out of the stored progress');
     await handle.send({ type: 'showSolution' });
     assert.equal(cardView(handle).phase, 'solution');
     assert.deepEqual((await handle.runtime.freshStore().current()).log.filter((review) => review.cardId === cardId).map((review) => review.rating), [1], 'Show solution is a lapse');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.files.save');
   });
 
   it('registers the quiz commands', async () => {

@@ -1,3 +1,6 @@
+from inputs import short
+
+
 def cases(torch, F):
     def metrics(scores, labels, threshold):
         predicted = scores >= threshold
@@ -18,7 +21,7 @@ def cases(torch, F):
     f64, i64 = torch.float64, torch.int64
     torch.manual_seed(0)
     labels = torch.randint(0, 2, (20,))
-    scores = torch.sigmoid(torch.randn(20, dtype=f64) + 1.5 * labels.to(f64))
+    scores = short(torch.sigmoid(torch.randn(20, dtype=f64) + 1.5 * labels.to(f64)))
     return [
         case("example with a tie", torch.tensor([0.9, 0.4, 0.4, 0.1], dtype=f64), torch.tensor([1, 1, 0, 0], dtype=i64), 0.5),
         case("20 random scores, threshold 0.5", scores, labels, 0.5),

@@ -1,3 +1,6 @@
+from inputs import randn
+
+
 def cases(torch, F):
     def case(name, rewards, eps):
         mean = rewards.mean(dim=1, keepdim=True)
@@ -8,7 +11,7 @@ def cases(torch, F):
     torch.manual_seed(0)
     binary = (torch.rand(4, 8, dtype=f64) > 0.5).to(f64)
     torch.manual_seed(1)
-    continuous = torch.randn(3, 6, dtype=f64) * 2 + 1
+    continuous = randn(3, 5, scale=2.0, offset=1.0)
     return [
         case("example", torch.tensor([[1.0, 0.0, 0.0, 1.0]], dtype=f64), 0.0),
         case("binary rewards, 4 groups of 8", binary, 1e-4),

@@ -1,3 +1,6 @@
+from inputs import randn
+
+
 def cases(torch, F):
     # Reference: autograd on F.binary_cross_entropy_with_logits and torch.optim.SGD.
     def fit(X, y, lr, steps):
@@ -15,7 +18,7 @@ def cases(torch, F):
 
     def random(name, seed, n, d, lr, steps, scale=1.0):
         torch.manual_seed(seed)
-        X = torch.randn(n, d, dtype=torch.float64) * scale
+        X = randn(n, d, scale=scale)
         true_w = torch.randn(d, dtype=torch.float64)
         y = (X @ true_w + 0.3 * torch.randn(n, dtype=torch.float64) > 0).to(torch.float64)
         return case(name, X, y, lr, steps)
@@ -23,10 +26,10 @@ def cases(torch, F):
     f64 = torch.float64
     return [
         random("n=8, d=3, 50 steps", 0, 8, 3, 0.5, 50),
-        random("n=16, d=5, 20 steps", 1, 16, 5, 0.1, 20),
-        random("one step", 2, 6, 2, 1.0, 1),
+        random("n=10, d=4, 20 steps", 1, 10, 4, 0.1, 20),
+        random("one step", 2, 5, 2, 1.0, 1),
         case("zero steps", torch.tensor([[1.0, 2.0], [3.0, 4.0]], dtype=f64), torch.tensor([0.0, 1.0], dtype=f64), 0.1, 0),
-        random("large features, 30 steps", 3, 10, 2, 0.05, 30, scale=20.0),
+        random("large features, 30 steps", 3, 8, 2, 0.05, 30, scale=20.0),
         case("one feature, separable", torch.tensor([[-2.0], [-1.0], [1.0], [2.0]], dtype=f64),
              torch.tensor([0.0, 0.0, 1.0, 1.0], dtype=f64), 1.0, 100),
     ]

@@ -1,3 +1,6 @@
+from inputs import randn
+
+
 def cases(torch, F):
     def gating(logits):
         num_tokens, num_experts = logits.shape
@@ -15,12 +18,12 @@ def cases(torch, F):
 
     f64 = torch.float64
     torch.manual_seed(0)
-    random8 = torch.randn(8, 4, dtype=f64)
+    random8 = randn(6, 4)
     torch.manual_seed(1)
-    random16 = torch.randn(6, 8, dtype=f64) * 3
+    random16 = randn(4, 6, scale=3.0)
     return [
-        case("8 tokens, 4 experts", random8),
-        case("6 tokens, 8 experts, scale 3", random16),
+        case("6 tokens, 4 experts", random8),
+        case("4 tokens, 6 experts, scale 3", random16),
         case("uniform logits: ties to the lower index, loss 1", torch.zeros(4, 4, dtype=f64)),
         case("two experts only", torch.tensor([[1.0, 2.0], [0.5, -0.5], [3.0, 3.0]], dtype=f64)),
         case("every token prefers expert 0", torch.tensor([[5.0, 1.0, 0.0], [4.0, 0.0, 1.0], [6.0, 2.0, 2.0]], dtype=f64)),

@@ -3,8 +3,9 @@
 // explicit time. Each transition returns a new state. Serialized to globalState on every change (validated with zod
 // when read back), so a reload resumes where it was. vscode-free.
 import * as z from 'zod';
-import { ratingFromChecklist, ratingFromChecks } from '../../quiz/core/quizSession';
-import { Rating, type Grade } from '../../quiz/core/scheduler';
+import { emptyRecord, proposeRating } from '../../problems/core/problemProgress';
+import { ratingFromChecklist } from '../../quiz/core/kinds/recall';
+import type { Grade } from '../../quiz/core/scheduler';
 import { MOCK_LENGTHS, type MockLength, type PlannedQuestion } from './mockPlan';
 
 import { MAX_ANSWER_CHARS } from './mockMessages';
@@ -167,10 +168,14 @@ function stopClock(state: MockInterview, until: number): MockInterview {
   return { ...folded, runningSince: undefined };
 }
 
-/** The proposed rating of a problem from its best check: every test passed → from the number of checks, else Again. */
+/**
+ * The proposed rating of a problem, as the problems layer proposes one for its code card: passed at the first check →
+ * Good, after several → Hard, not passed → Again (no hints in an interview).
+ */
 function problemProposal(question: ProblemQuestion): Grade {
   const best = question.best;
-  return best && best.total > 0 && best.passed === best.total ? ratingFromChecks(question.checks) : Rating.Again;
+  const passed = best !== undefined && best.total > 0 && best.passed === best.total;
+  return proposeRating({ ...emptyRecord(), sinceReview: { checks: question.checks, hints: 0, passed, solutionViewed: false } });
 }
 
 /** Moves the current question to review (its time stops), proposing a rating. */

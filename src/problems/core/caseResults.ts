@@ -67,6 +67,8 @@ export type RunEnd =
   /** `reported`: the case that exited said so itself; the missing ones all come after it. */
   | { kind: 'exit'; code: number | string; reported?: boolean }
   | { kind: 'crash'; message: string; line?: number }
+  /** The process died during a case (a signal it did not expect: a crash, the OOM killer); `message` is that case's. */
+  | { kind: 'killed'; message: string; line?: number }
   | { kind: 'output'; limitBytes: number }
   | { kind: 'cancelled' };
 
@@ -91,6 +93,11 @@ export function notRun(name: string, end: RunEnd, first: boolean): CaseResult {
         ? result(l10n.t('did not finish: the program exited with code {0} during this case', String(end.code)))
         : result(l10n.t('not run: the program exited before this case'));
     case 'crash':
+      return end.line !== undefined
+        ? { name, status: 'error', message: l10n.t('{0} (line {1})', end.message, end.line), line: end.line }
+        : { name, status: 'error', message: end.message };
+    case 'killed':
+      if (!first) return result(l10n.t('not run: the Python process ended before this case'));
       return end.line !== undefined
         ? { name, status: 'error', message: l10n.t('{0} (line {1})', end.message, end.line), line: end.line }
         : { name, status: 'error', message: end.message };

@@ -3,7 +3,6 @@
 // memory and output limits), and grades the marker lines with values.ts. vscode-free.
 import { randomBytes } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
-import { lineInUserSource } from '../../quiz/core/codeHarness';
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS, runTypeScript, type RunResult } from '../../snippets/core/runner';
 import { completeResults, gradeValue, MarkerStream, report, wrongArity, type CaseResult, type CheckReport, type ProblemCase, type RunEnd } from './caseResults';
 import { decodeValue, type Tolerance } from './values';
@@ -36,6 +35,18 @@ export interface CheckHandle {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** The first line of the learner's own source in a stack trace (frames in the harness or elsewhere are skipped). */
+export function lineInUserSource(stack: string, fileName: string, userLines: number): number | undefined {
+  for (const frame of stack.split('\n')) {
+    const at = frame.lastIndexOf(`${fileName}:`);
+    if (at < 0) continue;
+    const match = /^(\d+):\d+/.exec(frame.slice(at + fileName.length + 1));
+    const line = match ? Number(match[1]) : undefined;
+    if (line !== undefined && line <= userLines) return line;
+  }
+  return undefined;
+}
 
 /** The parsed marker line of one case. */
 interface CaseLine {

@@ -2,7 +2,13 @@
 // into plain JavaScript values, and the tolerance-aware comparison of a learner's result with the expected ENC.
 // vscode-free.
 import * as l10n from '@vscode/l10n';
-import { formatNumber } from '../../quiz/core/codeGrading';
+
+/** A number for a message: six significant digits, exponent form for tiny magnitudes. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const rounded = Number(value.toPrecision(6));
+  return rounded !== 0 && Math.abs(rounded) < 1e-4 ? rounded.toExponential() : String(rounded);
+}
 
 export type TensorDtype = 'float64' | 'int64' | 'bool';
 
@@ -260,8 +266,8 @@ function tensorMismatch(label: string, actual: unknown, expected: EncTensor, con
     const where = indexText(nonFinite.index);
     const what = String(nonFinite.value);
     return nonFinite.count === 1
-      ? l10n.t('{0}: the result contains {1} at {2} (expected {3})', label, what, where || l10n.t('the value'), formatNumber(nonFinite.expected))
-      : l10n.t('{0}: the result contains {1} at {2} (expected {3}); {4} values are NaN or infinite', label, what, where, formatNumber(nonFinite.expected), nonFinite.count);
+      ? l10n.t('{0}: {1} at {2} (expected {3})', label, what, where || l10n.t('the value'), formatNumber(nonFinite.expected))
+      : l10n.t('{0}: {1} at {2} (expected {3}); {4} values are NaN or infinite', label, what, where, formatNumber(nonFinite.expected), nonFinite.count);
   }
   if (!first) return undefined;
   if (expected.dtype === 'bool') {

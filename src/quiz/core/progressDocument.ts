@@ -5,7 +5,7 @@ import { otherLanguage, type ContentLanguage } from '../../content/core/language
 import { escapeHtml } from '../../util/core/html';
 import type { CardStateName, ProgressStats } from './progressStore';
 import { renderShell, type WebviewResources } from '../../webview/core/webviewShell';
-import { fill } from './quizDocument';
+import { fill } from './quizWidgets';
 import { renderActivitySections, type ActivityModel } from '../../mock/core/activityDocument';
 
 export const PROGRESS_LABELS = {

@@ -275,7 +275,10 @@ export function computeProgressStats(progress: QuizProgress, deck: readonly Queu
   return { reviewsPerDay: dayKeys.map((day) => ({ day, count: perDay.get(day) ?? 0 })), retention, cardsByState, topics: [...topics.values()] };
 }
 
-/** Export Progress (JSON): the stored form plus when it was made; loadProgress() reads it back. */
-export function exportProgressJson(progress: QuizProgress, now: Date): string {
-  return JSON.stringify({ exportedAt: now.toISOString(), ...serializeProgress(progress) }, null, 2);
+/**
+ * Export Progress (JSON): the stored form plus when it was made, and what other features keep with it (the practice
+ * problems' records, under their own field); loadProgress() reads it back and ignores the other fields.
+ */
+export function exportProgressJson(progress: QuizProgress, now: Date, companions: Record<string, unknown> = {}): string {
+  return JSON.stringify({ exportedAt: now.toISOString(), ...serializeProgress(progress), ...companions }, null, 2);
 }

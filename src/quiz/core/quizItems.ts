@@ -4,7 +4,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LocalizedText } from '../../content/core/language';
 import type { Trust } from '../../content/core/markdownEngine';
-import { parseCardFiles, recallCardFromTopic, type CardFile, type QuizCard } from './cardSchema';
+import { parseCardFiles, type CardFile, type QuizCard } from './cardSchema';
+import { recallCardFromTopic } from './kinds/recall';
 
 /** One card as the quiz uses it: where it belongs and how far its Markdown is trusted. */
 export interface QuizItem {

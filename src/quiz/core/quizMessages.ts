@@ -11,7 +11,7 @@ export const quizWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('next') }).strict(),
   z.object({ type: z.literal('skip') }).strict(),
   z.object({ type: z.literal('practiseAhead') }).strict(),
-  z.object({ type: z.literal('openStarter') }).strict(),
+  z.object({ type: z.literal('openStarter'), language: z.enum(['ts', 'py']) }).strict(),
   z.object({ type: z.literal('checkCode') }).strict(),
   z.object({ type: z.literal('showSolution') }).strict(),
   z.object({ type: z.literal('undo') }).strict(),

@@ -1,28 +1,23 @@
 // The quiz session as a state machine, free of vscode: which card is up, what the user has done with it, and what
 // to show when nothing is due. Progress lives outside (the store); every call takes the current progress and time,
 // and a transition that grades a card returns the review to record.
+// What a card's actions mean (choose, reveal, tick, check, show the solution) is its kind's (kinds/registry.ts).
 import type { Card } from 'ts-fsrs';
-import type { CodeGrade } from './codeGrading';
-import { blankNumbers, clozeAnswerMatches, parseCloze } from './cloze';
-import { gradeMultipleChoice, shuffleOptions } from './mcShuffle';
+import type { CodeGrade } from './kinds/cardKind';
+import type { CardPhase } from './kinds/cardKind';
+import { cardKindOf, type QuizStep } from './kinds/registry';
 import type { QuizProgress } from './progressStore';
 import { buildQueue, type QueueReason, type QueueSettings } from './queue';
 import type { QuizItem } from './quizItems';
-import { GRADES, Rating, type Grade, type QuizReview, type QuizScheduler, type RatingPreview } from './scheduler';
+import { GRADES, Rating, type Grade, type QuizReview, type QuizScheduler } from './scheduler';
+
+export type { CardPhase };
 
 export interface SessionSettings {
   newPerDay: number;
   reviewsPerDay: number;
   rolloverHour?: number;
 }
-
-/**
- * question: not answered yet (a code exercise stays here while its checks fail); answered: a multiple-choice card
- * graded; revealed: a recall or cloze card's answer shown, waiting for the user's rating; passed: every case of a code
- * exercise passes, its solution is shown and the user picks the rating; solution: the user gave up on an exercise and
- * asked for its solution (recorded as Again).
- */
-export type CardPhase = 'question' | 'answered' | 'revealed' | 'passed' | 'solution';
 
 /** Counts shown in the header: what is left in the queue, by kind. */
 export interface QueueCounts {
@@ -32,39 +27,18 @@ export interface QueueCounts {
   ahead: number;
 }
 
-export interface CardView {
+/**
+ * The card on screen: the item, the queue counts, and the step (its phase, the rating buttons' previews, the proposed
+ * rating, and what its kind keeps: a multiple-choice card's `choice`, a recall card's `checked`, a cloze card's
+ * `cloze` result, a code exercise's `codeGrade` and `checks`).
+ */
+export type CardView = Omit<QuizStep, 'itemId'> & {
   kind: 'card';
   item: QuizItem;
-  reason: QueueReason;
-  phase: CardPhase;
   counts: QueueCounts;
-  /** Multiple choice: option indices (into the card's options) in display order; after answering, the choice. */
-  choice?: { order: number[]; chosen?: number; correctIndex: number };
-  /** Recall once revealed, code once passed: what each rating button would give. */
-  previews?: RatingPreview[];
-  /** Code exercise: the results of the last check. */
-  codeGrade?: CodeGrade;
-  /** Code exercise: how many times Check ran on this card. */
-  checks?: number;
-  /** Recall: the checklist items the user ticked as covered. */
-  checked?: number[];
-  /** Recall and code: the rating suggested to the user (from the ticked checklist, or the checks); the user chooses. */
-  proposed?: Grade;
   /** Whether the last recorded rating can be undone. */
   canUndo?: boolean;
-  /** Cloze, once revealed: what the user typed per blank and whether it matched. */
-  cloze?: ClozeResult;
-  /** The rating recorded for this card in this step, if any. */
-  rating?: Grade;
-}
-
-export interface ClozeResult {
-  /** Per blank number, in order of first appearance. */
-  given: string[];
-  correct: boolean[];
-  /** Good when every blank matched, Again otherwise; the user rates, this is only the default button. */
-  proposed: Grade;
-}
+};
 
 export interface EmptyView {
   kind: 'empty';
@@ -88,39 +62,13 @@ export interface ReviewToRecord {
   review: QuizReview;
 }
 
-interface Current {
-  itemId: string;
-  reason: QueueReason;
-  phase: CardPhase;
-  choice?: { order: number[]; chosen?: number; correctIndex: number };
-  previews?: RatingPreview[];
-  codeGrade?: CodeGrade;
-  cloze?: ClozeResult;
-  checks?: number;
-  checked?: number[];
-  proposed?: Grade;
-  rating?: Grade;
-}
+type Current = QuizStep;
 
 /** The last rating recorded in this session, to undo it. */
 export interface RecordedRating {
   itemId: string;
   reviewId: string;
   reason: QueueReason;
-}
-
-/**
- * The rating a ticked checklist suggests: every point covered → Good, at least half → Hard, fewer → Again. Easy
- * stays the user's own call.
- */
-export function ratingFromChecklist(checked: number, total: number): Grade {
-  if (total <= 0 || checked >= total) return Rating.Good;
-  return checked * 2 >= total ? Rating.Hard : Rating.Again;
-}
-
-/** The rating a passing exercise suggests: Good when it passed at the first check, Hard when it took several. */
-export function ratingFromChecks(checks: number): Grade {
-  return checks <= 1 ? Rating.Good : Rating.Hard;
 }
 
 /** A quiz scope is a topic key, or a whole deck (track) written `deck:<deck id>`. */
@@ -159,7 +107,10 @@ export class QuizSession {
 
   /** Whether the user has done anything in this session (answered a card, or is in the middle of one). */
   get inProgress(): boolean {
-    return this.answered > 0 || (this.current !== undefined && this.current.phase !== 'question') || this.current?.codeGrade !== undefined;
+    const current = this.current;
+    if (this.answered > 0 || (current !== undefined && current.phase !== 'question')) return true;
+    const card = current && this.cardOf(current);
+    return current !== undefined && card !== undefined && cardKindOf(card).session.started?.(current) === true;
   }
 
   get isPractisingAhead(): boolean {
@@ -202,43 +153,41 @@ export class QuizSession {
     return this.lastRecorded ? { canUndo: true } : {};
   }
 
-  /** Multiple choice: grades the option (an index in display order) at once. */
+  /** An option picked (an index in display order), on a kind that has options: graded at once. */
   choose(displayIndex: number, progress: QuizProgress, now: Date, scheduler: QuizScheduler): ReviewToRecord | undefined {
     const current = this.current;
-    if (!current?.choice || current.phase !== 'question') return undefined;
-    if (!Number.isInteger(displayIndex) || displayIndex < 0 || displayIndex >= current.choice.order.length) return undefined;
-    const grade = gradeMultipleChoice(current.choice, displayIndex);
-    current.choice = { ...current.choice, chosen: displayIndex };
+    const card = current && this.cardOf(current);
+    if (!current || !card || current.phase !== 'question') return undefined;
+    const rating = cardKindOf(card).session.choose?.(card, current, displayIndex);
+    if (rating === undefined) return undefined;
     current.phase = 'answered';
-    return this.grade(current, grade.rating, progress, now, scheduler);
+    return this.grade(current, rating, progress, now, scheduler);
   }
 
   /**
-   * Recall: shows the model answer and the checklist. Cloze: compares what was typed (`answers`, one per blank number)
-   * and shows the filled text. Both then offer the rating buttons with what each would give.
+   * Shows the answer, on a kind that reveals (recall: the model answer and the checklist; cloze: what was typed,
+   * `answers`, one per blank number, compared with the blanks). Then the rating buttons offer what each would give.
    */
   reveal(progress: QuizProgress, now: Date, scheduler: QuizScheduler, answers: readonly string[] = []): boolean {
     const current = this.current;
-    const card = this.items.find((item) => item.id === current?.itemId)?.card;
-    if (!current || current.phase !== 'question' || (card?.kind !== 'recall' && card?.kind !== 'cloze')) return false;
-    if (card.kind === 'cloze') current.cloze = gradeCloze([card.text.en, card.text['zh-cn']], answers);
+    const card = current && this.cardOf(current);
+    const session = card && cardKindOf(card).session;
+    if (!current || !card || current.phase !== 'question' || !session?.reveal) return false;
+    session.reveal(card, current, answers);
     current.phase = 'revealed';
     current.previews = scheduler.preview(progress.cards[current.itemId], now);
     return true;
   }
 
-  /** Recall: ticks the checklist points the user's answer covered, and suggests a rating from them. */
+  /** Once revealed, on a kind with a checklist: ticks the points the user's answer covered, and suggests a rating. */
   setChecklist(checked: readonly number[]): boolean {
     const current = this.current;
-    const item = current && this.items.find((candidate) => candidate.id === current.itemId);
-    if (!current || current.phase !== 'revealed' || item?.card.kind !== 'recall') return false;
-    const total = item.card.checklist.en.length;
-    current.checked = [...new Set(checked)].filter((index) => Number.isInteger(index) && index >= 0 && index < total).sort((a, b) => a - b);
-    current.proposed = ratingFromChecklist(current.checked.length, total);
-    return true;
+    const card = current && this.cardOf(current);
+    if (!current || !card || current.phase !== 'revealed') return false;
+    return cardKindOf(card).session.setChecklist?.(card, current, checked) ?? false;
   }
 
-  /** The user's own rating: a revealed recall or cloze card, or a code exercise that passed. Moves on to the next card. */
+  /** The user's own rating: a revealed card, or a code exercise that passed. Moves on to the next card. */
   rate(rating: Grade, progress: QuizProgress, now: Date, scheduler: QuizScheduler): ReviewToRecord | undefined {
     const current = this.current;
     if (!current || (current.phase !== 'revealed' && current.phase !== 'passed') || !GRADES.includes(rating)) return undefined;
@@ -253,22 +202,23 @@ export class QuizSession {
    */
   codeChecked(codeGrade: CodeGrade, progress: QuizProgress, now: Date, scheduler: QuizScheduler): boolean {
     const current = this.current;
-    if (!current || this.kindOf(current) !== 'code' || current.phase === 'passed') return false;
-    current.codeGrade = codeGrade;
-    current.checks = (current.checks ?? 0) + 1;
-    const passed = codeGrade.results.length > 0 && codeGrade.passedCount === codeGrade.results.length;
-    if (passed && current.phase === 'question') {
+    const card = current && this.cardOf(current);
+    const session = card && cardKindOf(card).session;
+    if (!current || !session?.codeChecked || current.phase === 'passed') return false;
+    const proposed = session.codeChecked(current, codeGrade);
+    if (proposed !== undefined && current.phase === 'question') {
       current.phase = 'passed';
       current.previews = scheduler.preview(progress.cards[current.itemId], now);
-      current.proposed = ratingFromChecks(current.checks);
+      current.proposed = proposed;
     }
     return true;
   }
 
-  /** Code exercise: shows the solution without a pass, which counts as a lapse (recorded as Again). */
+  /** On a kind that allows it: shows the solution without a pass, which counts as a lapse (recorded as Again). */
   showSolution(progress: QuizProgress, now: Date, scheduler: QuizScheduler): ReviewToRecord | undefined {
     const current = this.current;
-    if (!current || current.phase !== 'question' || this.kindOf(current) !== 'code') return undefined;
+    const card = current && this.cardOf(current);
+    if (!current || !card || current.phase !== 'question' || cardKindOf(card).session.canShowSolution !== true) return undefined;
     current.phase = 'solution';
     return this.grade(current, Rating.Again, progress, now, scheduler);
   }
@@ -324,22 +274,14 @@ export class QuizSession {
   }
 
   private start(itemId: string, reason: QueueReason, progress: QuizProgress): Current {
-    const item = this.items.find((candidate) => candidate.id === itemId);
-    const current: Current = { itemId, reason, phase: 'question' };
-    if (item?.card.kind === 'mc') {
-      // The seed changes with every review, so the options move between reviews but not within one.
-      const seed = `${itemId}:${progress.cards[itemId]?.reps ?? 0}`;
-      const shuffled = shuffleOptions(
-        item.card.options.map((option, index) => ({ ...option, index })),
-        seed,
-      );
-      current.choice = { order: shuffled.originalIndices, correctIndex: shuffled.correctIndex };
-    }
-    return current;
+    const card = this.items.find((candidate) => candidate.id === itemId)?.card;
+    // The seed changes with every review, so what a kind shuffles moves between reviews but not within one.
+    const own = card && cardKindOf(card).session.start?.(card, `${itemId}:${progress.cards[itemId]?.reps ?? 0}`);
+    return { ...own, itemId, reason, phase: 'question' };
   }
 
-  private kindOf(current: Current): string | undefined {
-    return this.items.find((item) => item.id === current.itemId)?.card.kind;
+  private cardOf(current: Current) {
+    return this.items.find((item) => item.id === current.itemId)?.card;
   }
 
   private grade(current: Current, rating: Grade, progress: QuizProgress, now: Date, scheduler: QuizScheduler): ReviewToRecord {
@@ -350,21 +292,4 @@ export class QuizSession {
     this.lastRecorded = { itemId: current.itemId, reviewId: result.review.id, reason: current.reason };
     return result;
   }
-}
-
-/**
- * Compares typed answers (one per blank number, in order of first appearance) with a cloze card's blanks. A blank's
- * answer in either language counts, so a card read in Chinese accepts the English term and the other way round.
- */
-export function gradeCloze(texts: readonly string[], answers: readonly string[]): ClozeResult {
-  const blanks = texts.flatMap((text) => {
-    const parsed = parseCloze(text);
-    return parsed.ok ? parsed.blanks : [];
-  });
-  const numbers = blankNumbers(blanks);
-  const given = numbers.map((_, index) => (answers[index] ?? '').slice(0, 500));
-  const correct = numbers.map((number, index) =>
-    blanks.some((blank) => blank.index === number && clozeAnswerMatches(given[index], blank.answer)),
-  );
-  return { given, correct, proposed: correct.length > 0 && correct.every(Boolean) ? 3 : 1 };
 }

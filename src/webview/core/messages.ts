@@ -6,6 +6,7 @@ export const topicWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setLanguage'), language: z.enum(['en', 'zh-cn']) }).strict(),
   z.object({ type: z.literal('openSnippet'), snippetId: z.string().regex(/^[a-z0-9-]+$/) }).strict(),
   z.object({ type: z.literal('quizTopic') }).strict(),
+  z.object({ type: z.literal('openProblem'), problemKey: z.string().max(300) }).strict(),
   z.object({ type: z.literal('setChecked'), checked: z.array(z.number().int().nonnegative().max(999)).max(1000) }).strict(),
 ]);
 

@@ -26,6 +26,8 @@ export interface TopicViewModel {
   openableSnippets: { id: string; title: string }[];
   /** Whether the quiz feature exists; false hides its button. */
   canQuiz: boolean;
+  /** The practice problems that name this topic, with their difficulty and whether the learner solved them. */
+  problems?: readonly { key: string; title: string; difficulty: 'easy' | 'medium' | 'hard'; solved: boolean }[];
   /** Indices of the checklist items the user ticked (kept per topic). */
   checked?: readonly number[];
 }
@@ -38,6 +40,9 @@ const LABELS: Record<ContentLanguage, Record<string, string>> = {
     checklistHint: 'Tick each point your own answer covered.',
     references: 'References',
     related: 'Related topics',
+    problems: 'Practice problems',
+    difficulty: 'easy|medium|hard',
+    solved: 'solved',
     previous: 'Previous',
     next: 'Next',
     switchLanguage: '中文',
@@ -55,6 +60,9 @@ const LABELS: Record<ContentLanguage, Record<string, string>> = {
     checklistHint: '逐条勾选你自己的回答覆盖到的要点。',
     references: '参考文献',
     related: '相关题目',
+    problems: '编程练习',
+    difficulty: '简单|中等|困难',
+    solved: '已解出',
     previous: '上一题',
     next: '下一题',
     switchLanguage: 'English',
@@ -112,6 +120,17 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
       .map((related) => `<li><button type="button" class="link" data-action="openTopic" data-topic-key="${escapeHtml(related.key)}">${escapeHtml(related.title)}</button></li>`)
       .join('');
     parts.push(`<section class="related"><h2>${escapeHtml(labels.related)}</h2><ul>${items}</ul></section>`);
+  }
+  if (model.problems && model.problems.length > 0) {
+    const difficulty = labels.difficulty.split('|');
+    const items = model.problems
+      .map((problem) => {
+        const level = difficulty[['easy', 'medium', 'hard'].indexOf(problem.difficulty)];
+        const meta = problem.solved ? `${level} · ${labels.solved}` : level;
+        return `<li><button type="button" class="link" data-action="openProblem" data-problem-key="${escapeHtml(problem.key)}">${escapeHtml(problem.title)}</button> <span class="byline">${escapeHtml(meta)}</span></li>`;
+      })
+      .join('');
+    parts.push(`<section class="problems"><h2>${escapeHtml(labels.problems)}</h2><ul>${items}</ul></section>`);
   }
   return `<article lang="${language === 'zh-cn' ? 'zh-CN' : 'en'}">${parts.join('\n')}</article>`;
 }

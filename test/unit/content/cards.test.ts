@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import markdownItKatex from '@vscode/markdown-it-katex';
 import MarkdownItEngine from 'markdown-it';
 import { CONTENT_LANGUAGES as LANGUAGES } from '../../../src/content/core/language';
 import { builtInCards, builtInDecks, ROOT } from './builtInDecks';
-import { EXERCISE_IDS, type QuizCard } from '../../../src/quiz/core/cardSchema';
+import { parseCardFile, type QuizCard } from '../../../src/quiz/core/cardSchema';
 
-const EXERCISES_DIR = path.join(ROOT, 'content/exercises');
 
 /** Every Markdown text of a card, with where it comes from. */
 function textsOf(card: QuizCard): { where: string; text: string }[] {
@@ -42,6 +40,19 @@ describe('built-in cards', () => {
     }
   });
 
+  it('name a topic of the deck their file is in', async () => {
+    const decks = await builtInDecks();
+    const problems: string[] = [];
+    for (const file of files) {
+      const topicIds = decks.find((deck) => deck.id === file.deck)?.topics.map((topic) => topic.id) ?? [];
+      // Parsed without the file's topic, so a card naming another topic is reported here rather than dropped.
+      for (const card of parseCardFile({ fileName: file.fileName, text: file.text }, { requireBothLanguages: true }).cards) {
+        if (!topicIds.includes(card.topic)) problems.push(`${file.fileName}: card ${card.id} names topic "${card.topic}", not a topic of deck ${file.deck} (${topicIds.join(', ')})`);
+      }
+    }
+    assert.ok(problems.length === 0, `${problems.length} card(s) with an unknown topic:\n${problems.join('\n')}`);
+  });
+
   it('have at least six cards per topic: two multiple-choice, one recall and two cloze at least', async () => {
     for (const topic of (await builtInDecks()).flatMap((deck) => deck.topics)) {
       const ofTopic = cards.filter((card) => card.topic === topic.id);
@@ -64,9 +75,9 @@ describe('built-in cards', () => {
     assert.ok(giveaways.length * 3 <= mc.length, `${giveaways.length} of ${mc.length} cards: ${giveaways.map((card) => card.id).join(', ')}`);
   });
 
-  it('have code cards for BatchNorm and LayerNorm under bn-vs-ln and causal attention under self-attention', () => {
-    const codeCards = cards.filter((card) => card.kind === 'code').map((card) => card.kind === 'code' && `${card.topic}:${card.exercise}`);
-    assert.deepEqual(codeCards.sort(), ['bn-vs-ln:batchnorm', 'bn-vs-ln:layernorm', 'self-attention:attention-causal']);
+  it('leave code cards to the practice problems: a card file names a problem only to give it a prompt of its own', () => {
+    const problems = new Set(readdirSync(path.join(ROOT, 'content', 'problems')));
+    for (const card of cards) if (card.kind === 'code') assert.ok(problems.has(card.problem), `${card.id}: no problem ${card.problem}`);
   });
 
   it('write the Chinese side in Chinese and give recall checklists the same length', () => {
@@ -96,30 +107,5 @@ describe('built-in cards', () => {
         assert.doesNotMatch(html.replace(/<annotation[\s\S]*?<\/annotation>/g, ''), /\$/, `${where}: ${text}`);
       }
     }
-  });
-});
-
-describe('exercise starters', () => {
-  const load = createRequire(__filename);
-  const starter = (id: string) => load(path.join(EXERCISES_DIR, `${id}.ts`)) as Record<string, unknown>;
-
-  it('exist for every exercise id', () => {
-    assert.deepEqual(
-      readdirSync(EXERCISES_DIR).sort(),
-      EXERCISE_IDS.map((id) => `${id}.ts`).sort(),
-    );
-  });
-
-  it('export the graded signatures and throw "Not implemented yet"', () => {
-    const { BatchNorm1d } = starter('batchnorm') as { BatchNorm1d: new (features: number, options?: { eps?: number; momentum?: number }) => Record<string, unknown> & { forward(x: number[][]): number[][] } };
-    const norm = new BatchNorm1d(3, { momentum: 0.2 });
-    assert.deepEqual([norm.gamma, norm.beta, norm.runningMean, norm.runningVar, norm.training], [[1, 1, 1], [0, 0, 0], [0, 0, 0], [1, 1, 1], true]);
-    assert.throws(() => norm.forward([[1, 2, 3]]), { message: 'Not implemented yet' });
-
-    const { layerNorm } = starter('layernorm') as { layerNorm: (x: number[][], gamma: number[], beta: number[], eps?: number) => number[][] };
-    assert.throws(() => layerNorm([[1, 2]], [1, 1], [0, 0]), { message: 'Not implemented yet' });
-
-    const { scaledDotProductAttention } = starter('attention-causal') as { scaledDotProductAttention: (q: number[][], k: number[][], v: number[][], options?: { causal?: boolean }) => unknown };
-    assert.throws(() => scaledDotProductAttention([[1]], [[1]], [[1]], { causal: true }), { message: 'Not implemented yet' });
   });
 });

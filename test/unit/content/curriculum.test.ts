@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import type { Deck, LoadedTopic } from '../../../src/content/core/deckLoader';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../../src/content/core/language';
 import { MarkdownEngine } from '../../../src/content/core/markdownEngine';
-import { builtInDecks, DECKS_ROOT, PROBLEMS_ROOT } from './builtInDecks';
+import { parseProblemFile } from '../../../src/problems/core/problemLoader';
+import { builtInDecks, DECKS_ROOT, PROBLEMS_ROOT, ROOT } from './builtInDecks';
 
 const SEED_ORDER = ['bn-vs-ln', 'self-attention', 'bert-pretraining', 'pre-norm-vs-post-norm', 'gpt-vs-bert', 'speeding-up-bert'];
 
@@ -146,6 +147,64 @@ describe('the built-in curriculum', () => {
       }
       for (const problem of topic.problems) assert.ok(problems.has(problem), `${topic.id}: practice problem "${problem}" does not exist`);
     }
+  });
+
+  it('covers every topic a practice problem names: each id in a problem.md `topics:` is a built-in topic', () => {
+    const ids = new Set(topics.map((topic) => topic.id));
+    const problems: string[] = [];
+    for (const id of fs.readdirSync(PROBLEMS_ROOT).sort()) {
+      const file = path.join(PROBLEMS_ROOT, id, 'problem.md');
+      if (!fs.existsSync(file)) continue;
+      const parsed = parseProblemFile(file, fs.readFileSync(file, 'utf8'));
+      if (!parsed.ok) {
+        problems.push(`content/problems/${id}/problem.md: does not parse`);
+        continue;
+      }
+      for (const topic of parsed.frontMatter.topics) {
+        if (!ids.has(topic)) problems.push(`content/problems/${id}/problem.md: topics: "${topic}" is not a built-in topic`);
+      }
+    }
+    assert.ok(problems.length === 0, `${problems.length} unknown topic(s):\n${problems.join('\n')}`);
+  });
+
+  it('links topics and practice problems both ways: a topic lists every problem that names it, and the reverse', () => {
+    const mismatches: string[] = [];
+    const named = new Map<string, string[]>();
+    for (const id of fs.readdirSync(PROBLEMS_ROOT).sort()) {
+      const file = path.join(PROBLEMS_ROOT, id, 'problem.md');
+      const parsed = parseProblemFile(file, fs.readFileSync(file, 'utf8'));
+      if (parsed.ok) named.set(id, parsed.frontMatter.topics);
+    }
+    for (const topic of topics) {
+      for (const problem of topic.problems) {
+        if (!(named.get(problem) ?? []).includes(topic.id)) mismatches.push(`${topic.id} lists ${problem}, whose topics: do not name ${topic.id}`);
+      }
+    }
+    for (const [problem, ids] of named) {
+      for (const id of ids) {
+        const topic = topics.find((t) => t.id === id);
+        if (topic && !topic.problems.includes(problem)) mismatches.push(`content/problems/${problem} names ${id}, whose problems: do not list ${problem}`);
+      }
+    }
+    assert.deepEqual(mismatches, []);
+  });
+
+  it('shows images only from its own deck: every image is diagrams/NAME.svg and that file exists', () => {
+    const problems: string[] = [];
+    for (const deck of decks) {
+      for (const topic of deck.topics) {
+        for (const language of CONTENT_LANGUAGES) {
+          const body = (topic.body[language] ?? '').replace(/^```[\s\S]*?^```/gm, '');
+          for (const [, src] of body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]*)/g)) {
+            const name = /^diagrams\/([a-z0-9-]+)\.svg$/.exec(src)?.[1];
+            const where = `${path.relative(ROOT, topic.file)} (${language})`;
+            if (!name) problems.push(`${where}: image "${src}" is not diagrams/NAME.svg`);
+            else if (!fs.existsSync(path.join(deck.diagramsFolder, `${name}.svg`))) problems.push(`${where}: diagrams/${name}.svg is not in content/decks/${deck.id}/diagrams`);
+          }
+        }
+      }
+    }
+    assert.ok(problems.length === 0, `${problems.length} image(s) that do not resolve:\n${problems.join('\n')}`);
   });
 
   it('renders every formula and diagram without error, in both languages', () => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { loadDeck } from '../../../src/content/core/deckLoader';
 import { parseTopicFile } from '../../../src/content/core/topicParser';
 import { parseCardFile } from '../../../src/quiz/core/cardSchema';
-import { compareOutput } from '../../../src/quiz/core/codeGrading';
+import { compareValue } from '../../../src/problems/core/values';
 import { runTypeScript } from '../../../src/snippets/core/runner';
 import { configureLocalization } from '../../../src/util/core/localization';
 
@@ -59,8 +59,9 @@ describe('messages of the vscode-free modules with VS Code in Chinese', function
     ]);
   });
 
-  it('explains a wrong value of a code exercise in Chinese', () => {
-    assert.equal(compareOutput({ label: 'output', actual: [[1, 2]], expected: [[1, 3]] }), 'output[0][1] = 2，期望 3（|差值| 1 > 4e-5）');
+  it('explains a wrong value of a practice problem in Chinese', () => {
+    const expected = { tensor: [[1, 3]], dtype: 'float64' as const, shape: [1, 2] };
+    assert.equal(compareValue([[1, 2]], expected).message, '结果：2 个值中有 1 个不同；第一个在 [0][1]：得到 2，应为 3；最大绝对误差 1 在 [0][1]（容差 1e-6 + 1e-6·|期望值|）');
   });
 
   it('hands the runner worker its messages in Chinese', async () => {

@@ -31,7 +31,7 @@ const deck: QuizCard[] = [
     id: 'bn-vs-ln/code-layernorm',
     topic: 'bn-vs-ln',
     kind: 'code',
-    exercise: 'layernorm',
+    problem: 'layernorm',
     prompt: { en: '# Implement LayerNorm', 'zh-cn': '# 实现 LayerNorm' },
     explanation: { en: 'Normalize each row & scale.', 'zh-cn': '逐行归一化并缩放。' },
   },
@@ -56,7 +56,7 @@ describe('Anki export', () => {
           String.raw`y = w @ v</code></pre><p><b>What the interviewer listens for</b></p><ul><li>Scaling by \(\sqrt{d_k}\)</li><li>Mask with \(-\infty\)</li></ul>"`,
         'ml-interview::self-attention ml-interview::recall ml-interview::core',
       ),
-      row('<h1>Implement LayerNorm</h1><p><i>Exercise: <code>layernorm</code></i></p>', '<p>Normalize each row &amp; scale.</p>', 'ml-interview::bn-vs-ln ml-interview::code'),
+      row('<h1>Implement LayerNorm</h1><p><i>Practice problem: <code>layernorm</code></i></p>', '<p>Normalize each row &amp; scale.</p>', 'ml-interview::bn-vs-ln ml-interview::code'),
       '',
     ].join('\n');
     assert.equal(exportAnkiDeck(deck, { language: 'en' }), expected);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseCardFile, parseCardFiles, recallCardFromTopic, type CardFile } from '../../../../src/quiz/core/cardSchema';
+import { parseCardFile, parseCardFiles, type CardFile } from '../../../../src/quiz/core/cardSchema';
+import { recallCardFromTopic } from '../../../../src/quiz/core/kinds/recall';
 
 const FILE = 'content/cards/bn-vs-ln.yaml';
 
@@ -21,7 +22,7 @@ const GOOD = `
 - id: bn-vs-ln/code-batchnorm
   topic: bn-vs-ln
   kind: code
-  exercise: batchnorm
+  problem: batchnorm
   prompt: { en: "Implement BatchNorm1d.", zh-cn: "实现 BatchNorm1d。" }
   explanation: { en: "Biased variance.", zh-cn: "有偏方差。" }
 `;
@@ -92,16 +93,16 @@ describe('card schema', () => {
     ]);
   });
 
-  it('rejects an unknown kind, an unknown exercise and a misspelt field', () => {
+  it('rejects an unknown kind, a malformed problem id and a misspelt field', () => {
     assert.deepEqual(parse(goodWith('kind: recall', 'kind: essay')).errors, [
       `${FILE}: card #2 (id "bn-vs-ln/recall-difference"), field "kind": is not a known card kind. Fix: use one of mc, recall, cloze, code.`,
     ]);
-    assert.deepEqual(parse(goodWith('exercise: batchnorm', 'exercise: groupnorm')).errors, [
-      `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"), field "exercise": is not one of batchnorm, layernorm, attention-causal. Fix: use one of batchnorm, layernorm, attention-causal.`,
+    assert.deepEqual(parse(goodWith('problem: batchnorm', 'problem: Batch Norm')).errors, [
+      `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"), field "problem": has the wrong format. Fix: give the id of a practice problem (a folder name under content/problems/, or under the deck's problems/).`,
     ]);
     assert.deepEqual(parse(goodWith('  explanation: { en: "Biased variance."', '  explantion: { en: "Biased variance."')).errors, [
       `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"), field "explanation": is missing. Fix: add \`explanation: { en: "...", zh-cn: "..." }\`.`,
-      `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"): has unknown field "explantion". Fix: remove it or correct its spelling (every card has id, topic, kind and prompt; mc adds options and explanation, recall adds answer and checklist, code adds exercise and explanation; cloze has text (with {{c1::…}} blanks) instead of prompt, and an optional explanation).`,
+      `${FILE}: card #3 (id "bn-vs-ln/code-batchnorm"): has unknown field "explantion". Fix: remove it or correct its spelling (every card has id, topic, kind and prompt; mc adds options and explanation; recall adds answer and checklist; cloze has text (with {{c1::…}} blanks) instead of prompt, and an optional explanation; code adds problem and explanation).`,
     ]);
   });
 

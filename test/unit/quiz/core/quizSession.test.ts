@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { emptyProgress, recordReview, type QuizProgress } from '../../../../src/quiz/core/progressStore';
-import { QuizSession, ratingFromChecklist, type CardView, type SessionView } from '../../../../src/quiz/core/quizSession';
+import { ratingFromChecklist } from '../../../../src/quiz/core/kinds/recall';
+import { QuizSession, type CardView, type SessionView } from '../../../../src/quiz/core/quizSession';
 import { QuizScheduler, Rating, State } from '../../../../src/quiz/core/scheduler';
-import type { CodeGrade } from '../../../../src/quiz/core/codeGrading';
+import type { CodeGrade } from '../../../../src/quiz/core/kinds/cardKind';
 import { DAY, localTime, MINUTE } from './fixtures';
 import { ITEMS, mcItem, recallItem } from './sessionFixtures';
 
@@ -92,8 +93,8 @@ describe('quiz session', () => {
     const session = new QuizSession([ITEMS[2], recallItem], undefined);
     const progress = emptyProgress();
     session.view(progress, now, settings);
-    const failing: CodeGrade = { results: [{ name: 'c1', passed: false, reason: 'output[0] = 1, expected 2' }], passedCount: 0, rating: Rating.Again };
-    const passing: CodeGrade = { results: [{ name: 'c1', passed: true, reason: 'ok' }], passedCount: 1, rating: Rating.Good };
+    const failing: CodeGrade = { results: [{ name: 'c1', passed: false, reason: 'output[0] = 1, expected 2' }], passedCount: 0, language: 'ts', proposed: Rating.Again };
+    const passing: CodeGrade = { results: [{ name: 'c1', passed: true, reason: 'ok' }], passedCount: 1, language: 'ts', proposed: Rating.Hard };
     assert.equal(session.codeChecked(failing, progress, now, scheduler), true);
     const failed = asCard(session.view(progress, now, settings));
     assert.equal(failed.phase, 'question', 'checking the untouched starter neither rates the card nor reveals the solution');
@@ -104,7 +105,7 @@ describe('quiz session', () => {
     assert.equal(session.codeChecked(passing, progress, now, scheduler), true);
     const passed = asCard(session.view(progress, now, settings));
     assert.equal(passed.phase, 'passed');
-    assert.equal(passed.proposed, Rating.Hard, 'it took two checks');
+    assert.equal(passed.proposed, Rating.Hard, 'the host proposes Hard after two checks');
     assert.equal(passed.previews?.length, 4);
     const recorded = session.rate(Rating.Easy, progress, now, scheduler);
     assert.ok(recorded);
@@ -113,8 +114,8 @@ describe('quiz session', () => {
 
     const first = new QuizSession([ITEMS[2]], undefined);
     first.view(progress, now, settings);
-    first.codeChecked(passing, progress, now, scheduler);
-    assert.equal(asCard(first.view(progress, now, settings)).proposed, Rating.Good, 'a pass at the first check proposes Good');
+    first.codeChecked({ ...passing, proposed: Rating.Good }, progress, now, scheduler);
+    assert.equal(asCard(first.view(progress, now, settings)).proposed, Rating.Good, 'the rating the host proposes is the one shown');
   });
 
   it('Show solution counts as a lapse; skipping records nothing', () => {

@@ -44,7 +44,7 @@ export const codeItem: QuizItem = {
   topicKey: 'builtin/a',
   topicTitle: both('Norms <&>'),
   trust: 'trusted',
-  card: { id: 'a/code', topic: 'a', kind: 'code', exercise: 'layernorm', prompt: both('Implement it.'), explanation: both('Normalize rows.') },
+  card: { id: 'a/code', topic: 'a', kind: 'code', problem: 'layernorm', prompt: both('Implement it.'), explanation: both('Normalize rows.') },
 };
 
 export const otherTopicItem: QuizItem = {
@@ -57,3 +57,18 @@ export const otherTopicItem: QuizItem = {
 };
 
 export const ITEMS: QuizItem[] = [mcItem, recallItem, codeItem, otherTopicItem];
+
+export const clozeItem: QuizItem = {
+  id: 'a/cloze',
+  deckId: 'test-deck',
+  topicKey: 'builtin/a',
+  topicTitle: both('Norms <&>'),
+  trust: 'trusted',
+  card: {
+    id: 'a/cloze',
+    topic: 'a',
+    kind: 'cloze',
+    text: both('Scale by $\\frac{1}{ {{c1::\\sqrt{d_k}}} }$ in {{c2::attention::where}}'),
+    prompt: both('Scale by $\\frac{1}{ \\boxed{\\,1\\,} }$ in **[2]**'),
+  },
+};

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseCardFile } from '../../../../src/quiz/core/cardSchema';
-import { blankNumbers, clozeAnswerMatches, fillCloze, normalizeClozeAnswer, parseCloze } from '../../../../src/quiz/core/cloze';
-import { gradeCloze } from '../../../../src/quiz/core/quizSession';
+import { parseCardFile } from '../../../../../src/quiz/core/cardSchema';
+import { blankNumbers, clozeAnswerMatches, fillCloze, gradeCloze, normalizeClozeAnswer, parseCloze } from '../../../../../src/quiz/core/kinds/cloze';
 
 describe('cloze text', () => {
   it('splits prose and blanks, with hints', () => {

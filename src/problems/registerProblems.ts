@@ -1,0 +1,249 @@
+// Registers the practice problems: the Problems view, the statement panels, the attempt files, Check (Testing view,
+// CodeLens, editor-title button, status bar) and their commands. Nothing loads the core until it is used.
+import * as vscode from 'vscode';
+import { COMMANDS, VIEWS } from '../constants';
+import type { ContentService } from '../content/contentService';
+import { core } from '../loadCore';
+import type { SnippetService } from '../snippets/snippetService';
+import { Disposable } from '../util/dispose';
+import type { ProblemsPublisher } from '../util/problems';
+import { CheckController, type CheckOutcome } from './checkController';
+import type { PracticeLanguage } from './core/problemProgress';
+import type { CodeGrade } from '../quiz/core/kinds/cardKind';
+import type { QuizItem } from '../quiz/core/quizItems';
+import type { QuizProblemBridge } from '../quiz/problemBridge';
+import { readFile } from 'node:fs/promises';
+import { PracticeFiles } from './practiceFiles';
+import { ProblemPanelManager } from './problemPanel';
+import { ProblemService, type LoadedProblem } from './problemService';
+import { ProblemsTreeProvider, type ProblemTreeNode } from './problemsTree';
+
+export interface ProblemsModule extends vscode.Disposable {
+  readonly service: ProblemService;
+  readonly tree: ProblemsTreeProvider;
+  readonly panels: ProblemPanelManager;
+  readonly files: PracticeFiles;
+  readonly onDidCheck: vscode.Event<CheckOutcome>;
+  /** The code cards of Quiz Me: one per problem. */
+  readonly quizBridge: QuizProblemBridge;
+  check(problem: LoadedProblem, language: PracticeLanguage): Thenable<unknown>;
+}
+
+/** The problem a command was given: a key, a tree node, or nothing (then the learner picks one). */
+function problemKeyOf(argument: unknown): string | undefined {
+  if (typeof argument === 'string') return argument;
+  if (typeof argument === 'object' && argument !== null && 'kind' in argument && argument.kind === 'problem' && 'problem' in argument) {
+    return (argument as { problem: LoadedProblem }).problem.key;
+  }
+  return undefined;
+}
+
+class ProblemsModuleImpl extends Disposable implements ProblemsModule {
+  readonly service: ProblemService;
+  readonly tree: ProblemsTreeProvider;
+  readonly panels: ProblemPanelManager;
+  readonly files = new PracticeFiles();
+  private readonly checks: CheckController;
+  /** The language each problem was last started in from the quiz: Check in the quiz checks that attempt. */
+  private readonly quizLanguage = new Map<string, PracticeLanguage>();
+  readonly quizBridge: QuizProblemBridge;
+
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly content: ContentService,
+    diagnostics: ProblemsPublisher,
+    snippets: SnippetService,
+  ) {
+    super();
+    this.service = this.register(new ProblemService(context.extensionUri, content, diagnostics, context.globalState));
+    this.panels = this.register(new ProblemPanelManager(context.extensionUri, this.service, content, this.files, { check: (problem, language) => this.check(problem, language) }));
+    this.checks = this.register(new CheckController(this.service, this.files, snippets, (problem) => this.panels.show(problem.key)));
+    this.tree = this.register(new ProblemsTreeProvider(this.service, content, context.globalState));
+    const view = this.register(vscode.window.createTreeView<ProblemTreeNode>(VIEWS.problems, { treeDataProvider: this.tree, showCollapseAll: true }));
+    this.tree.attach(view);
+    const command = (id: string, run: (...args: unknown[]) => unknown) => this.register(vscode.commands.registerCommand(id, run));
+    command(COMMANDS.openProblem, async (argument) => {
+      const key = problemKeyOf(argument) ?? (await this.pickProblem(vscode.l10n.t('Open a practice problem')));
+      if (key) await this.panels.show(key);
+    });
+    command(COMMANDS.startProblemTs, (argument) => this.start(argument, 'ts'));
+    command(COMMANDS.startProblemPy, (argument) => this.start(argument, 'py'));
+    command(COMMANDS.resetProblem, (argument) => this.reset(argument));
+    command(COMMANDS.checkSolution, (target) => this.checks.checkCommand(target));
+    command(COMMANDS.filterProblems, () => this.tree.pickFilter());
+    command(COMMANDS.clearProblemFilter, () => this.tree.setFilter({ difficulties: [], tags: [], unsolvedOnly: false }));
+    command(COMMANDS.openPracticeFolder, () => this.openPracticeFolder());
+    this.quizBridge = {
+      onDidReloadProblems: this.service.onDidReload,
+      cardItems: () => this.codeCardItems(),
+      start: async (item, language) => {
+        const problem = await this.problemOfItem(item);
+        if (!problem) return;
+        this.quizLanguage.set(problem.key, language);
+        const { created } = await this.files.start(problem, language, vscode.ViewColumn.Beside);
+        if (created) await this.service.recordEvent(problem.key, { kind: 'started', at: new Date() });
+      },
+      check: (item) => this.checkFromQuiz(item),
+      exportRecords: () => Object.fromEntries(this.service.progress.all()),
+      importRecords: async (raw) => {
+        const records = core().readProblemProgress({ version: 1, problems: raw });
+        await this.service.progress.merge(records);
+        this.service.progressChanged();
+        return records.size;
+      },
+      resetRecords: async () => {
+        await this.service.progress.reset();
+        this.service.progressChanged();
+      },
+      prepare: (item) => {
+        snippets.prepare();
+        void this.problemOfItem(item).then((problem) => (problem ? this.service.cases(problem) : undefined)).catch(() => undefined);
+      },
+      rated: async (item, solutionShown) => {
+        const problem = await this.problemOfItem(item);
+        if (!problem) return;
+        if (solutionShown) await this.service.recordEvent(problem.key, { kind: 'solutionViewed' });
+        await this.service.recordEvent(problem.key, { kind: 'rated' });
+      },
+    };
+    // Another window (or Settings Sync) changed the progress: the tree and panels redraw when this window is focused.
+    this.register(vscode.window.onDidChangeWindowState((state) => (state.focused ? this.service.progressChanged() : undefined)));
+  }
+
+  get onDidCheck(): vscode.Event<CheckOutcome> {
+    return this.checks.onDidCheck;
+  }
+
+  check(problem: LoadedProblem, language: PracticeLanguage): Thenable<unknown> {
+    return this.checks.check(problem, language);
+  }
+
+  /** The problem behind a code card: its deck's own problem of that id, else the built-in one. */
+  private async problemOfItem(item: QuizItem): Promise<LoadedProblem | undefined> {
+    const id = core().problemOf(item.card);
+    if (id === undefined) return undefined;
+    const scope = item.topicKey.slice(0, item.topicKey.lastIndexOf('/'));
+    return (await this.service.find(`${scope}/${id}`)) ?? (await this.service.find(`${core().BUILT_IN_KEY_SCOPE}/${id}`));
+  }
+
+  /** One code card per problem, under its first related topic that exists (a problem without one is not in the quiz). */
+  private async codeCardItems(): Promise<QuizItem[]> {
+    const [problems, decks] = await Promise.all([this.service.problems(), this.content.decks()]);
+    const items: QuizItem[] = [];
+    for (const problem of problems) {
+      const ownDeck = decks.find((deck) => deck.id === problem.userDeckId);
+      const builtIn = decks.filter((deck) => deck.trusted);
+      let found: { deck: (typeof decks)[number]; topic: (typeof decks)[number]['topics'][number] } | undefined;
+      for (const id of problem.topics) {
+        for (const deck of ownDeck ? [ownDeck, ...builtIn] : builtIn) {
+          const topic = deck.topics.find((t) => t.id === id);
+          if (topic) {
+            found = { deck, topic };
+            break;
+          }
+        }
+        if (found) break;
+      }
+      if (!found) continue;
+      const [ts, py] = await Promise.all([readFile(problem.files.solutionTs, 'utf8'), readFile(problem.files.solutionPy, 'utf8')]);
+      const text = (part: 'statement' | 'explanation') => ({ en: problem.body.en?.[part], 'zh-cn': problem.body['zh-cn']?.[part] });
+      const card = core().problemCodeCard({ id: problem.id, topic: found.topic.id, title: problem.title, statement: text('statement'), explanation: text('explanation'), solutions: { ts, py } });
+      items.push({
+        id: found.deck.trusted ? card.id : `user:${card.id}`,
+        deckId: found.deck.id,
+        topicKey: found.topic.key,
+        topicTitle: found.topic.title,
+        trust: problem.trusted && found.deck.trusted ? 'trusted' : 'untrusted',
+        card,
+      });
+    }
+    return items;
+  }
+
+  /** Check from a code card: the attempt last started from the quiz, else the one last checked, else the one there is. */
+  private async checkFromQuiz(item: QuizItem): Promise<CodeGrade | undefined> {
+    const problem = await this.problemOfItem(item);
+    if (!problem) return undefined;
+    const remembered = this.quizLanguage.get(problem.key);
+    const last = this.service.record(problem.key)?.lastCheck?.language;
+    const candidates = [remembered, last, 'py' as const, 'ts' as const].filter((language): language is PracticeLanguage => language !== undefined);
+    let language: PracticeLanguage | undefined;
+    for (const candidate of candidates) {
+      if (await this.files.exists(problem, candidate)) {
+        language = candidate;
+        break;
+      }
+    }
+    if (!language) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Start the problem in Python or TypeScript first: Check runs your attempt file.'));
+      return undefined;
+    }
+    const report = await this.checks.check(problem, language, { quiet: true });
+    if (!report) return undefined;
+    return {
+      language,
+      results: report.cases.map((c) => ({ name: c.name, passed: c.status === 'passed', reason: c.message })),
+      passedCount: report.passed,
+      fatal: report.fatal?.message,
+      proposed: core().proposeRating(this.service.record(problem.key)),
+    };
+  }
+
+  private async pickProblem(title: string): Promise<string | undefined> {
+    const problems = await this.service.problems();
+    const language = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+    const picked = await vscode.window.showQuickPick(
+      problems.map((problem) => ({
+        label: core().localize(problem.title, language) ?? problem.id,
+        description: `${problem.id} · ${problem.difficulty}`,
+        detail: problem.tags.join(', '),
+        key: problem.key,
+      })),
+      { title, matchOnDescription: true, matchOnDetail: true },
+    );
+    return picked?.key;
+  }
+
+  private async start(argument: unknown, language: PracticeLanguage): Promise<void> {
+    const key = problemKeyOf(argument) ?? (await this.pickProblem(language === 'ts' ? vscode.l10n.t('Start a problem in TypeScript') : vscode.l10n.t('Start a problem in Python')));
+    const problem = key ? await this.service.find(key) : undefined;
+    if (!problem) return;
+    await this.panels.show(problem.key);
+    const { created } = await this.files.start(problem, language, vscode.ViewColumn.Beside);
+    if (created) await this.service.recordEvent(problem.key, { kind: 'started', at: new Date() });
+  }
+
+  private async reset(argument: unknown): Promise<void> {
+    const key = problemKeyOf(argument) ?? (await this.pickProblem(vscode.l10n.t('Reset an attempt to its starter')));
+    const problem = key ? await this.service.find(key) : undefined;
+    if (!problem) return;
+    const existing = (await Promise.all((['py', 'ts'] as const).map(async (language) => ((await this.files.exists(problem, language)) ? [language] : [])))).flat();
+    if (existing.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no attempt to reset yet.', problem.id));
+      return;
+    }
+    const language =
+      existing.length === 1
+        ? existing[0]
+        : (await vscode.window.showQuickPick(existing.map((l) => ({ label: l === 'ts' ? 'TypeScript' : 'Python', language: l })), { title: vscode.l10n.t('Which attempt?') }))?.language;
+    if (language) await this.files.reset(problem, language);
+  }
+
+  private async openPracticeFolder(): Promise<void> {
+    const folder = vscode.Uri.file(this.files.folder());
+    await vscode.workspace.fs.createDirectory(folder);
+    if (vscode.workspace.getWorkspaceFolder(folder)) {
+      await vscode.commands.executeCommand('revealInExplorer', folder);
+      return;
+    }
+    const copy = vscode.l10n.t('Copy Path');
+    const open = vscode.l10n.t('Open in New Window');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Your attempts are in {0}.', folder.fsPath), copy, open);
+    if (answer === copy) await vscode.env.clipboard.writeText(folder.fsPath);
+    else if (answer === open) await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });
+  }
+}
+
+export function registerProblemsModule(context: vscode.ExtensionContext, content: ContentService, diagnostics: ProblemsPublisher, snippets: SnippetService): ProblemsModule {
+  return new ProblemsModuleImpl(context, content, diagnostics, snippets);
+}
