@@ -50,7 +50,7 @@ const targets = [
     target: 'es2022',
     minify: production,
     sourcemap: production ? false : 'linked',
-    entryPoints: [rel('webview-src/topic.ts'), rel('webview-src/quiz.ts'), rel('webview-src/progress.ts'), rel('webview-src/problem.ts')],
+    entryPoints: [rel('webview-src/topic.ts'), rel('webview-src/quiz.ts'), rel('webview-src/progress.ts'), rel('webview-src/problem.ts'), rel('webview-src/mock.ts')],
     outdir: rel('dist/webview'),
     logLevel: 'warning',
   },

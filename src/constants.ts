@@ -25,11 +25,14 @@ export const COMMANDS = {
   filterProblems: 'mlInterview.filterProblems',
   clearProblemFilter: 'mlInterview.clearProblemFilter',
   openPracticeFolder: 'mlInterview.openPracticeFolder',
+  mockInterview: 'mlInterview.mockInterview',
 } as const;
 
 /** Commands the extension registers for its own links (Run output, walkthrough), not shown in the palette. */
 export const INTERNAL_COMMANDS = {
   openRunLocation: 'mlInterview.openRunLocation',
+  /** Opens a practice problem (the Today entry of the Topics tree). */
+  openPracticeProblem: 'mlInterview.openPracticeProblem',
 } as const;
 
 export const VIEW_CONTAINER = 'mlInterview';
@@ -44,6 +47,7 @@ export const WEBVIEW_TYPES = {
   quiz: 'mlInterview.quiz',
   progress: 'mlInterview.progress',
   problem: 'mlInterview.problem',
+  mock: 'mlInterview.mock',
 } as const;
 
 export const CONTEXT_KEYS = {

@@ -10,6 +10,8 @@ import { ContentService, topicKey } from './content/contentService';
 import { registerProblemsModule } from './problems/registerProblems';
 import type { ProblemTreeNode } from './problems/problemsTree';
 import { registerQuizModule } from './quiz/registerQuiz';
+import { registerMockModule } from './mock/registerMock';
+import { BuiltInProblemSource } from './mock/problemSourceAdapter';
 import { SnippetService } from './snippets/snippetService';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 import { WalkthroughProgress } from './util/walkthroughProgress';
@@ -98,6 +100,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const quiz = registerQuizModule(context, { content, codeProblems: practice.quizBridge, problems, onQuizOpened: () => void walkthrough.record('tookQuiz') });
   tree.setProgressSource(quiz.progress, treeView);
+  // The temporary adapter (src/mock/problemSourceAdapter.ts) until the problems layer provides its own source.
+  const practiceProblems = new BuiltInProblemSource(context.extensionUri);
+  const mock = registerMockModule(context, { content, quiz, progress: quiz.progress, problems: practiceProblems });
+  tree.setDailyPlanSource(mock.dailyPlan);
   context.subscriptions.push(
     logDisposable,
     problems,
@@ -110,6 +116,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerSnippetCommands(content, snippets, () => void walkthrough.record('ranSnippet')),
     practice,
     quiz,
+    mock,
+    practiceProblems,
   );
   return {
     treeChildren: (node) => tree.getChildren(node),

@@ -6,6 +6,8 @@ import { lockedDownWebviewOptions } from '../webview/webviewOptions';
 import type { ContentLanguage } from '../content/core/language';
 import { Disposable } from '../util/dispose';
 import type { QuizService } from './quizService';
+import type { ActivityModel } from '../mock/core/activityDocument';
+import { logFailure } from '../util/log';
 
 export const PROGRESS_VIEW_TYPE = WEBVIEW_TYPES.progress;
 
@@ -14,6 +16,7 @@ export class ProgressPanelManager extends Disposable {
   private language: ContentLanguage | undefined;
   /** The last HTML shown (for tests). */
   html = '';
+  private activity: ((language: ContentLanguage) => Promise<ActivityModel>) | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -22,6 +25,13 @@ export class ProgressPanelManager extends Disposable {
     super();
     this.register({ dispose: () => this.panel?.dispose() });
     this.register(service.onDidChange(() => void this.render()));
+  }
+
+  /** Adds the activity sections (heatmap, streaks, mastery per track, mock scores); they redraw when `changed` fires. */
+  setActivity(activity: (language: ContentLanguage) => Promise<ActivityModel>, changed: vscode.Event<void>): void {
+    this.activity = activity;
+    this.register(changed(() => void this.render()));
+    void this.render();
   }
 
   async show(): Promise<string> {
@@ -54,10 +64,11 @@ export class ProgressPanelManager extends Disposable {
     const stats = await this.service.stats(await this.service.store.current());
     const topicTitles: Record<string, string> = {};
     for (const topic of stats.topics) topicTitles[topic.topic] = (await this.service.topicTitle(topic.topic, language)) ?? topic.topic;
+    const activity = this.activity ? await this.activity(language).catch((error: unknown) => void logFailure('computing the activity sections failed')(error)) : undefined;
     const webview = panel.webview;
     const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
     this.html = core().renderProgressDocument(
-      { language, stats, topicTitles },
+      { language, stats, topicTitles, ...(activity ? { activity } : {}) },
       { cspSource: webview.cspSource, nonce: core().newNonce(), scriptUri: asset('dist', 'webview', 'progress.js'), styleUris: [asset('media', 'topic.css'), asset('media', 'progress.css')] },
     );
     if (this.panel === panel) webview.html = this.html;

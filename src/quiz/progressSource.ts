@@ -13,4 +13,6 @@ export interface TopicProgressSource {
   topicProgress(topicKey: string): TopicProgressInfo | undefined;
   /** Cards due now across all topics (0 until loaded). */
   dueCount(): number;
+  /** Whether the figures have loaded (before that every topic reads as without figures). */
+  readonly loaded: boolean;
 }

@@ -24,6 +24,8 @@ export interface QuizModuleDependencies {
 /** The module's registrations (dispose them) plus the figures for the tree. */
 export interface QuizModule extends vscode.Disposable {
   readonly progress: TopicProgressSource;
+  /** The quiz runtime (service, panels), loaded on first use; the mock interview shares it. */
+  runtime(): Promise<QuizRuntime>;
 }
 
 
@@ -37,6 +39,10 @@ class ProgressSource extends Disposable implements TopicProgressSource {
 
   get current(): TopicProgressSnapshot | undefined {
     return this.snapshot;
+  }
+
+  get loaded(): boolean {
+    return this.snapshot !== undefined;
   }
 
   update(snapshot: TopicProgressSnapshot): void {

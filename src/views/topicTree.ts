@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { COMMANDS } from '../constants';
+import { COMMANDS, INTERNAL_COMMANDS } from '../constants';
+import type { DailyPlanSource } from '../mock/registerMock';
 import { core } from '../loadCore';
 import { topicKey, type ContentService } from '../content/contentService';
 import type { Deck, LoadedTopic } from '../content/core/deckLoader';
@@ -14,13 +15,22 @@ export type TopicTreeNode =
   | { kind: 'deck'; deck: Deck; expanded: boolean }
   | { kind: 'topic'; topic: LoadedTopic }
   | { kind: 'snippet'; topic: LoadedTopic; snippet: SnippetInfo }
-  | { kind: 'problems'; deck: Deck };
+  | { kind: 'problems'; deck: Deck }
+  | { kind: 'today' }
+  | { kind: 'todayItem'; item: 'due' | 'topic' | 'problem' };
 
 /** The sidebar tree: decks, their topics, and a pointer to the Problems panel when a deck has broken files. */
 export class TopicTreeProvider extends Disposable implements vscode.TreeDataProvider<TopicTreeNode> {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<TopicTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private progress: TopicProgressSource | undefined;
+  private plan: DailyPlanSource | undefined;
+  private readonly todayNode: TopicTreeNode = { kind: 'today' };
+  private readonly todayItems = {
+    due: { kind: 'todayItem', item: 'due' } as TopicTreeNode,
+    topic: { kind: 'todayItem', item: 'topic' } as TopicTreeNode,
+    problem: { kind: 'todayItem', item: 'problem' } as TopicTreeNode,
+  };
 
   constructor(
     private readonly content: ContentService,
@@ -45,9 +55,26 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     this.changeEmitter.fire(undefined);
   }
 
+  /** The daily plan: from then on a "Today" entry leads the tree, and follows the plan as it changes. */
+  setDailyPlanSource(plan: DailyPlanSource): void {
+    this.plan = plan;
+    // Only the Today entry redraws: a redraw of the whole tree can swallow a click on a topic.
+    this.register(plan.onDidChange(() => this.changeEmitter.fire(this.todayNode)));
+    this.changeEmitter.fire(undefined);
+  }
+
   async getChildren(node?: TopicTreeNode): Promise<TopicTreeNode[]> {
     // The first deck and user decks open expanded; the other built-in decks start collapsed (VS Code then remembers).
-    if (!node) return (await this.content.decks()).map((deck, index) => this.deckNode(deck, index));
+    if (!node) {
+      const decks = (await this.content.decks()).map((deck, index) => this.deckNode(deck, index));
+      return this.plan ? [this.todayNode, ...decks] : decks;
+    }
+    if (node.kind === 'today') {
+      // Always the same three rows, filled in place as the plan changes: rows that came and went would move every
+      // row below them under the cursor.
+      await this.plan?.ready();
+      return [this.todayItems.due, this.todayItems.topic, this.todayItems.problem];
+    }
     if (node.kind === 'topic') return this.snippetsOf(node.topic).map((snippet) => ({ kind: 'snippet', topic: node.topic, snippet }));
     if (node.kind !== 'deck') return [];
     const children: TopicTreeNode[] = node.deck.topics.map((topic) => this.topicNodeOf(topic));
@@ -57,7 +84,8 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
 
   /** Lets the view reveal a topic (the tree's selection follows the active topic panel). */
   async getParent(node: TopicTreeNode): Promise<TopicTreeNode | undefined> {
-    if (node.kind === 'deck') return undefined;
+    if (node.kind === 'deck' || node.kind === 'today') return undefined;
+    if (node.kind === 'todayItem') return this.todayNode;
     if (node.kind === 'snippet') return this.topicNodeOf(node.topic);
     const deck = node.kind === 'topic' ? await this.content.deckOf(node.topic) : node.deck;
     if (!deck) return undefined;
@@ -84,6 +112,14 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     let node = this.nodes.get(topic);
     if (!node) this.nodes.set(topic, (node = { kind: 'topic', topic }));
     return node;
+  }
+
+  private todayItem(kind: 'due' | 'topic' | 'problem'): vscode.TreeItem {
+    const plan = this.plan?.current();
+    if (plan) return todayItemOf(plan, kind);
+    const item = new vscode.TreeItem(kind === 'due' ? vscode.l10n.t('Loading today’s plan…') : '', vscode.TreeItemCollapsibleState.None);
+    item.id = `today:${kind}`;
+    return item;
   }
 
   /** The snippets a topic names in its front matter, in that order; unknown ids are skipped. */
@@ -138,6 +174,16 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
         item.command = { command: COMMANDS.openSnippet, title: vscode.l10n.t('Open Snippet'), arguments: [node.snippet.id] };
         return item;
       }
+      case 'today': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Today'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'today';
+        item.iconPath = new vscode.ThemeIcon('calendar');
+        item.tooltip = vscode.l10n.t('Today’s plan: the reviews due, one new topic and one practice problem, where your mastery is weakest.');
+        item.contextValue = 'today';
+        return item;
+      }
+      case 'todayItem':
+        return this.todayItem(node.item);
       case 'problems': {
         const count = node.deck.problems.length;
         const item = new vscode.TreeItem(
@@ -152,6 +198,35 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
       }
     }
   }
+}
+
+function todayItemOf(plan: NonNullable<ReturnType<DailyPlanSource['current']>>, kind: 'due' | 'topic' | 'problem'): vscode.TreeItem {
+  const none = vscode.TreeItemCollapsibleState.None;
+  if (kind === 'due') {
+    const item = new vscode.TreeItem(plan.due === 0 ? vscode.l10n.t('No reviews due') : plan.due === 1 ? vscode.l10n.t('1 review due') : vscode.l10n.t('{0} reviews due', plan.due), none);
+    item.id = 'today:due';
+    item.iconPath = new vscode.ThemeIcon('mortar-board');
+    item.command = { command: COMMANDS.quizMe, title: vscode.l10n.t('Quiz Me') };
+    return item;
+  }
+  if (kind === 'topic') {
+    const item = new vscode.TreeItem(plan.newTopic?.title ?? vscode.l10n.t('Every topic started'), none);
+    item.id = 'today:topic';
+    item.iconPath = new vscode.ThemeIcon('book');
+    if (plan.newTopic) {
+      item.description = vscode.l10n.t('new topic');
+      item.command = { command: OPEN_TOPIC_COMMAND, title: vscode.l10n.t('Open Topic'), arguments: [plan.newTopic.key] };
+    }
+    return item;
+  }
+  const item = new vscode.TreeItem(plan.problem?.title ?? vscode.l10n.t('No practice problem to suggest'), none);
+  item.id = 'today:problem';
+  item.iconPath = new vscode.ThemeIcon('code');
+  if (plan.problem) {
+    item.description = vscode.l10n.t('practice problem');
+    item.command = { command: INTERNAL_COMMANDS.openPracticeProblem, title: vscode.l10n.t('Open Problem'), arguments: [plan.problem.id] };
+  }
+  return item;
 }
 
 function describeProgress(progress: { due: number; mastery: number }): string {

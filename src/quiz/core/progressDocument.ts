@@ -6,6 +6,7 @@ import { escapeHtml } from '../../util/core/html';
 import type { CardStateName, ProgressStats } from './progressStore';
 import { renderShell, type WebviewResources } from '../../webview/core/webviewShell';
 import { fill } from './quizWidgets';
+import { renderActivitySections, type ActivityModel } from '../../mock/core/activityDocument';
 
 export const PROGRESS_LABELS = {
   en: {
@@ -71,6 +72,8 @@ export interface ProgressPageModel {
   stats: ProgressStats;
   /** Title of each topic (by the key used in stats.topics). */
   topicTitles: Record<string, string>;
+  /** Heatmap, streaks, mastery per track and mock scores (src/mock), once their data has loaded. */
+  activity?: ActivityModel;
 }
 
 const STATES: readonly CardStateName[] = ['new', 'learning', 'review', 'relearning'];
@@ -147,6 +150,7 @@ export function renderProgressMain(model: ProgressPageModel): string {
   return (
     `<h1>${escapeHtml(labels.title)}</h1>` +
     renderReviewChart(stats, model.language) +
+    (model.activity ? renderActivitySections(model.activity, model.language) : '') +
     `<section class="retention"><h2>${escapeHtml(labels.retention)}</h2><p><span class="big">${retention.rate === undefined ? '—' : percent(retention.rate)}</span> ${escapeHtml(retentionText)}</p></section>` +
     `<section class="states"><h2>${escapeHtml(labels.cardsByState)}</h2><ul>${stateRows}</ul></section>` +
     `<section class="mastery"><h2>${escapeHtml(labels.topics)}</h2>${topicsTable}</section>`

@@ -13,10 +13,11 @@ import type { QuizScheduler } from './scheduler';
 import type { ReviewToRecord } from './quizSession';
 import { PROBLEM_PROGRESS_KEY } from '../../problems/core/problemProgress';
 import { CHECKLIST_KEY } from '../../webview/core/checklistStore';
+import { MOCK_REPORTS_KEY, MOCK_SESSION_KEY } from '../../mock/core/mockStore';
 
 export const PROGRESS_KEY = 'mlInterview.quiz.progress';
 /** Keys that follow the user through Settings Sync. */
-export const SYNCED_KEYS: readonly string[] = [PROGRESS_KEY, CHECKLIST_KEY, PROBLEM_PROGRESS_KEY];
+export const SYNCED_KEYS: readonly string[] = [PROGRESS_KEY, CHECKLIST_KEY, PROBLEM_PROGRESS_KEY, MOCK_SESSION_KEY, MOCK_REPORTS_KEY];
 
 /** The part of vscode.Memento the store uses. */
 export interface ProgressMemento {

@@ -15,7 +15,10 @@ import { deckItems } from '../../../src/quiz/core/quizItems';
 import { QuizScheduler } from '../../../src/quiz/core/scheduler';
 import { renderTopicDocument, type TopicViewModel } from '../../../src/webview/core/topicDocument';
 import { newNonce, renderShell, type WebviewResources } from '../../../src/webview/core/webviewShell';
-import { PAYLOAD_CATEGORIES, XSS_PAYLOADS, withServers, xssDeckFiles, type XssDeckFile, type XssPayload } from '../../fixtures/xss/payloads';
+import { MOCK_ANSWER_PAYLOADS, PAYLOAD_CATEGORIES, XSS_PAYLOADS, withServers, xssDeckFiles, type XssDeckFile, type XssPayload } from '../../fixtures/xss/payloads';
+import { renderMockDocument, type MockPageModel } from '../../../src/mock/core/mockDocument';
+import { buildReport } from '../../../src/mock/core/mockReport';
+import { setAnswer, startInterview, submit, type MockInterview } from '../../../src/mock/core/mockState';
 
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];
@@ -290,6 +293,40 @@ describe('XSS corpus (issue 7)', () => {
   });
 });
 
+describe('XSS corpus: typed answers of the mock interview (issue 16)', () => {
+  const mockResources = resources(NONCE, 'mock.js');
+  const T0 = Date.UTC(2026, 2, 1, 10);
+  const interview = (text: string): MockInterview =>
+    setAnswer(
+      startInterview({ id: 'x', seed: 'x', length: 15, tracks: [], plan: [{ kind: 'concept', cardId: 'user:t/recall', topicKey: 'user:file:///w/t', allottedMs: 240_000 }], checklistTotals: { 'user:t/recall': 1 }, now: T0 }),
+      text,
+    ).state;
+  const concept = { prompt: 'Q?', answer: 'A.', checklist: ['point'], followUps: [{ question: 'Follow?', answer: '' }], trust: 'untrusted' as const, topicTitle: 'T' };
+  const render = (model: MockPageModel) => renderMockDocument(model, mockResources, engine, { focus: false });
+  const payloads = [...MOCK_ANSWER_PAYLOADS, ...XSS_PAYLOADS.map((payload) => ({ name: payload.name, text: payload.text }))];
+
+  for (const payload of payloads) {
+    it(payload.name, () => {
+      const text = withServers(payload.text, SERVERS).slice(0, 20_000);
+      const answering = interview(text);
+      const reviewed = submit(answering, T0 + 1000).state;
+      const report = buildReport(reviewed, { topicTitle: () => ({ en: 'T' }), problemTitle: () => undefined }, T0 + 2000);
+      const pages = {
+        answering: render({ language: 'en', now: T0, view: { kind: 'interview', state: answering, concept, restored: false } }),
+        review: render({ language: 'en', now: T0, view: { kind: 'interview', state: reviewed, concept, restored: false } }),
+        // The topic's own text (an untrusted user deck) comes back too: its follow-ups, under review and in the report.
+        reviewWithFollowUps: render({ language: 'en', now: T0, view: { kind: 'interview', state: reviewed, concept: { ...concept, followUps: [{ question: text, answer: text }], checklist: [text] }, restored: false } }),
+        report: render({ language: 'en', now: T0, view: { kind: 'report', report, topicTitles: { 'user:file:///w/t': text }, followUps: { 'user:file:///w/t': { trust: 'untrusted', items: [{ question: text, answer: '' }] } } } }),
+      };
+      for (const [page, html] of Object.entries(pages)) assert.deepEqual(securityFindings(html, { resources: mockResources, csp: EXPECTED_CSP }), [], page);
+      // Shown back exactly as typed: in the answer box, under review, and in the report (cut to its length).
+      assert.deepEqual(all(pages.answering, 'textarea').map(textOf), [text]);
+      assert.deepEqual(elementsOf(pages.review).filter((e) => classOf(e).includes('typed')).map(textOf), [text === '' ? '—' : text]);
+      assert.deepEqual(elementsOf(pages.report).filter((e) => classOf(e).includes('typed')).map(textOf), text === '' ? [] : [text.slice(0, 1000)]);
+    });
+  }
+});
+
 describe('webview Content-Security-Policy (issue 7)', () => {
   const now = new Date(2025, 0, 10, 12);
   const emptyStats = { reviewsPerDay: [{ day: '2025-01-10', count: 0 }], retention: { reviews: 0, passed: 0, rate: undefined }, cardsByState: { new: 0, learning: 0, review: 0, relearning: 0 }, topics: [] };
@@ -298,6 +335,7 @@ describe('webview Content-Security-Policy (issue 7)', () => {
     topic: (nonce) => renderTopicDocument(topicModel(topic), resources(nonce), engine, {}),
     quiz: (nonce) => renderQuizDocument({ language: 'en', now, view: { kind: 'empty', answered: 0, canPractiseAhead: false, practisingAhead: false } }, resources(nonce, 'quiz.js'), engine),
     progress: (nonce) => renderProgressDocument({ language: 'en', stats: emptyStats, topicTitles: {} }, resources(nonce, 'progress.js')),
+    mock: (nonce) => renderMockDocument({ language: 'en', now: 0, view: { kind: 'setup', tracks: [], selected: [], length: 30, reports: [] } }, resources(nonce, 'mock.js'), engine, { focus: false }),
   };
 
   /** The policy's directives, from the one CSP meta element as a browser parses it. */
