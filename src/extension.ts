@@ -11,7 +11,6 @@ import { registerProblemsModule } from './problems/registerProblems';
 import type { ProblemTreeNode } from './problems/problemsTree';
 import { registerQuizModule } from './quiz/registerQuiz';
 import { registerMockModule } from './mock/registerMock';
-import { BuiltInProblemSource } from './mock/problemSourceAdapter';
 import { SnippetService } from './snippets/snippetService';
 import { TopicTreeProvider, type TopicTreeNode } from './views/topicTree';
 import { WalkthroughProgress } from './util/walkthroughProgress';
@@ -100,9 +99,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const quiz = registerQuizModule(context, { content, codeProblems: practice.quizBridge, problems, onQuizOpened: () => void walkthrough.record('tookQuiz') });
   tree.setProgressSource(quiz.progress, treeView);
-  // The temporary adapter (src/mock/problemSourceAdapter.ts) until the problems layer provides its own source.
-  const practiceProblems = new BuiltInProblemSource(context.extensionUri);
-  const mock = registerMockModule(context, { content, quiz, progress: quiz.progress, problems: practiceProblems });
+  // The mock interview rates a problem on its code card, and the daily plan asks which are due: both through the
+  // quiz's store, which the problems module does not own.
+  practice.quizBridge.rateCard = async (item, rating) => {
+    const { service } = await quiz.runtime();
+    const progress = await service.store.current();
+    await service.store.record(service.scheduler().rate(item.id, progress.cards[item.id], rating, new Date()));
+    service.progressChanged();
+  };
+  practice.mockSource.dueCards = async () => {
+    const { store } = (await quiz.runtime()).service;
+    const now = Date.now();
+    return new Set(Object.entries((await store.current()).cards).flatMap(([id, card]) => (card.due.getTime() <= now ? [id] : [])));
+  };
+  const mock = registerMockModule(context, { content, quiz, progress: quiz.progress, problems: practice.mockSource });
   tree.setDailyPlanSource(mock.dailyPlan);
   context.subscriptions.push(
     logDisposable,
@@ -117,7 +127,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     practice,
     quiz,
     mock,
-    practiceProblems,
   );
   return {
     treeChildren: (node) => tree.getChildren(node),

@@ -1,5 +1,5 @@
 // Types only: what the mock interview needs from the practice problems, so the mock never imports src/problems/.
-// The extension wires a source in (a temporary one in problemSourceAdapter.ts until the problems layer provides it);
+// The extension wires in the problems module's source (src/problems/problemSources.ts);
 // tests pass a fake.
 import type * as vscode from 'vscode';
 import type { LocalizedText } from '../content/core/language';

@@ -163,7 +163,8 @@ export class ProblemsTreeProvider extends Disposable implements vscode.TreeDataP
           ? new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('testing.iconQueued'))
           : new vscode.ThemeIcon('circle-large-outline');
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${core().localize(problem.title, language) ?? problem.id}** — ${difficultyLabel(problem.difficulty)}, ${statusLabel(status)}\n\n`);
+    // A user deck's title is text, never Markdown (a hover renders images and links).
+    tooltip.appendText(`${core().localize(problem.title, language) ?? problem.id} — ${difficultyLabel(problem.difficulty)}, ${statusLabel(status)}\n\n`);
     tooltip.appendCodeblock(problem.signature.py, 'python');
     if (problem.tags.length > 0) tooltip.appendText(problem.tags.join(', '));
     item.tooltip = tooltip;

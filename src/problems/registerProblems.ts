@@ -9,11 +9,8 @@ import { Disposable } from '../util/dispose';
 import type { ProblemsPublisher } from '../util/problems';
 import { CheckController, type CheckOutcome } from './checkController';
 import type { PracticeLanguage } from './core/problemProgress';
-import type { CodeGrade } from '../quiz/core/kinds/cardKind';
-import type { QuizItem } from '../quiz/core/quizItems';
-import type { QuizProblemBridge } from '../quiz/problemBridge';
-import { readFile } from 'node:fs/promises';
 import { PracticeFiles } from './practiceFiles';
+import { ProblemCodeCards, ProblemsForMock } from './problemSources';
 import { ProblemPanelManager } from './problemPanel';
 import { ProblemService, type LoadedProblem } from './problemService';
 import { ProblemsTreeProvider, type ProblemTreeNode } from './problemsTree';
@@ -25,7 +22,9 @@ export interface ProblemsModule extends vscode.Disposable {
   readonly files: PracticeFiles;
   readonly onDidCheck: vscode.Event<CheckOutcome>;
   /** The code cards of Quiz Me: one per problem. */
-  readonly quizBridge: QuizProblemBridge;
+  readonly quizBridge: ProblemCodeCards;
+  /** The practice problems as the mock interview and the daily plan use them. */
+  readonly mockSource: ProblemsForMock;
   check(problem: LoadedProblem, language: PracticeLanguage): Thenable<unknown>;
 }
 
@@ -44,13 +43,12 @@ class ProblemsModuleImpl extends Disposable implements ProblemsModule {
   readonly panels: ProblemPanelManager;
   readonly files = new PracticeFiles();
   private readonly checks: CheckController;
-  /** The language each problem was last started in from the quiz: Check in the quiz checks that attempt. */
-  private readonly quizLanguage = new Map<string, PracticeLanguage>();
-  readonly quizBridge: QuizProblemBridge;
+  readonly quizBridge: ProblemCodeCards;
+  readonly mockSource: ProblemsForMock;
 
   constructor(
     context: vscode.ExtensionContext,
-    private readonly content: ContentService,
+    content: ContentService,
     diagnostics: ProblemsPublisher,
     snippets: SnippetService,
   ) {
@@ -73,39 +71,8 @@ class ProblemsModuleImpl extends Disposable implements ProblemsModule {
     command(COMMANDS.filterProblems, () => this.tree.pickFilter());
     command(COMMANDS.clearProblemFilter, () => this.tree.setFilter({ difficulties: [], tags: [], unsolvedOnly: false }));
     command(COMMANDS.openPracticeFolder, () => this.openPracticeFolder());
-    this.quizBridge = {
-      onDidReloadProblems: this.service.onDidReload,
-      cardItems: () => this.codeCardItems(),
-      start: async (item, language) => {
-        const problem = await this.problemOfItem(item);
-        if (!problem) return;
-        this.quizLanguage.set(problem.key, language);
-        const { created } = await this.files.start(problem, language, vscode.ViewColumn.Beside);
-        if (created) await this.service.recordEvent(problem.key, { kind: 'started', at: new Date() });
-      },
-      check: (item) => this.checkFromQuiz(item),
-      exportRecords: () => Object.fromEntries(this.service.progress.all()),
-      importRecords: async (raw) => {
-        const records = core().readProblemProgress({ version: 1, problems: raw });
-        await this.service.progress.merge(records);
-        this.service.progressChanged();
-        return records.size;
-      },
-      resetRecords: async () => {
-        await this.service.progress.reset();
-        this.service.progressChanged();
-      },
-      prepare: (item) => {
-        snippets.prepare();
-        void this.problemOfItem(item).then((problem) => (problem ? this.service.cases(problem) : undefined)).catch(() => undefined);
-      },
-      rated: async (item, solutionShown) => {
-        const problem = await this.problemOfItem(item);
-        if (!problem) return;
-        if (solutionShown) await this.service.recordEvent(problem.key, { kind: 'solutionViewed' });
-        await this.service.recordEvent(problem.key, { kind: 'rated' });
-      },
-    };
+    this.quizBridge = new ProblemCodeCards(this.service, this.files, this.checks, content, () => snippets.prepare());
+    this.mockSource = this.register(new ProblemsForMock(this.service, this.files, this.panels, this.checks, this.quizBridge));
     // Another window (or Settings Sync) changed the progress: the tree and panels redraw when this window is focused.
     this.register(vscode.window.onDidChangeWindowState((state) => (state.focused ? this.service.progressChanged() : undefined)));
   }
@@ -116,77 +83,6 @@ class ProblemsModuleImpl extends Disposable implements ProblemsModule {
 
   check(problem: LoadedProblem, language: PracticeLanguage): Thenable<unknown> {
     return this.checks.check(problem, language);
-  }
-
-  /** The problem behind a code card: its deck's own problem of that id, else the built-in one. */
-  private async problemOfItem(item: QuizItem): Promise<LoadedProblem | undefined> {
-    const id = core().problemOf(item.card);
-    if (id === undefined) return undefined;
-    const scope = item.topicKey.slice(0, item.topicKey.lastIndexOf('/'));
-    return (await this.service.find(`${scope}/${id}`)) ?? (await this.service.find(`${core().BUILT_IN_KEY_SCOPE}/${id}`));
-  }
-
-  /** One code card per problem, under its first related topic that exists (a problem without one is not in the quiz). */
-  private async codeCardItems(): Promise<QuizItem[]> {
-    const [problems, decks] = await Promise.all([this.service.problems(), this.content.decks()]);
-    const items: QuizItem[] = [];
-    for (const problem of problems) {
-      const ownDeck = decks.find((deck) => deck.id === problem.userDeckId);
-      const builtIn = decks.filter((deck) => deck.trusted);
-      let found: { deck: (typeof decks)[number]; topic: (typeof decks)[number]['topics'][number] } | undefined;
-      for (const id of problem.topics) {
-        for (const deck of ownDeck ? [ownDeck, ...builtIn] : builtIn) {
-          const topic = deck.topics.find((t) => t.id === id);
-          if (topic) {
-            found = { deck, topic };
-            break;
-          }
-        }
-        if (found) break;
-      }
-      if (!found) continue;
-      const [ts, py] = await Promise.all([readFile(problem.files.solutionTs, 'utf8'), readFile(problem.files.solutionPy, 'utf8')]);
-      const text = (part: 'statement' | 'explanation') => ({ en: problem.body.en?.[part], 'zh-cn': problem.body['zh-cn']?.[part] });
-      const card = core().problemCodeCard({ id: problem.id, topic: found.topic.id, title: problem.title, statement: text('statement'), explanation: text('explanation'), solutions: { ts, py } });
-      items.push({
-        id: found.deck.trusted ? card.id : `user:${card.id}`,
-        deckId: found.deck.id,
-        topicKey: found.topic.key,
-        topicTitle: found.topic.title,
-        trust: problem.trusted && found.deck.trusted ? 'trusted' : 'untrusted',
-        card,
-      });
-    }
-    return items;
-  }
-
-  /** Check from a code card: the attempt last started from the quiz, else the one last checked, else the one there is. */
-  private async checkFromQuiz(item: QuizItem): Promise<CodeGrade | undefined> {
-    const problem = await this.problemOfItem(item);
-    if (!problem) return undefined;
-    const remembered = this.quizLanguage.get(problem.key);
-    const last = this.service.record(problem.key)?.lastCheck?.language;
-    const candidates = [remembered, last, 'py' as const, 'ts' as const].filter((language): language is PracticeLanguage => language !== undefined);
-    let language: PracticeLanguage | undefined;
-    for (const candidate of candidates) {
-      if (await this.files.exists(problem, candidate)) {
-        language = candidate;
-        break;
-      }
-    }
-    if (!language) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Start the problem in Python or TypeScript first: Check runs your attempt file.'));
-      return undefined;
-    }
-    const report = await this.checks.check(problem, language, { quiet: true });
-    if (!report) return undefined;
-    return {
-      language,
-      results: report.cases.map((c) => ({ name: c.name, passed: c.status === 'passed', reason: c.message })),
-      passedCount: report.passed,
-      fatal: report.fatal?.message,
-      proposed: core().proposeRating(this.service.record(problem.key)),
-    };
   }
 
   private async pickProblem(title: string): Promise<string | undefined> {

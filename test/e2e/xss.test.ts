@@ -7,7 +7,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { SELF_PATH, withServers, xssDeckFiles, type XssDeckFile } from '../fixtures/xss/payloads';
+import { parseCloze } from '../../src/quiz/core/kinds/cloze';
+import { clozeCardFileText, PROBLEM_FILE_NAMES, SELF_PATH, XSS_PAYLOADS, withServers, xssClozeCards, xssDeckFiles, xssProblems, type XssDeckFile } from '../fixtures/xss/payloads';
 import { describeInWorkbench } from './workbench';
 
 /** Records every request it gets; every payload that could reach the network aims here. */
@@ -54,6 +55,16 @@ function escapeRegExp(text: string): string {
 describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { settings: { 'mlInterview.language': 'en' } }, (current) => {
   const files = xssDeckFiles();
   const renderable = files.filter((file) => file.payloads.every((payload) => payload.outcome !== 'refused'));
+  /** The corpus again in the deck's practice problems and cloze cards, all under the first topic (so one topic's quiz has them). */
+  const quizTopic = renderable[0];
+  // The 100 KB payloads stay out of the problems and cloze cards here: repeated in every field of a page re-rendered at
+  // each step they make documents of megabytes that a 2-core browser takes far too long over. The unit test puts them in
+  // every field; here they go through the topics above.
+  const shortPayloads = XSS_PAYLOADS.filter((payload) => payload.text.length < 10_000);
+  const problems = xssProblems({ topic: quizTopic.id, payloads: shortPayloads });
+  // At most 20 blanks a card: the quiz accepts the typed answers of 20 blanks at most.
+  const clozeCards = xssClozeCards({ topic: quizTopic.id, perCard: 17, payloads: shortPayloads, parse: parseCloze });
+  let servers = { port: 0, selfOrigin: '' };
   const server = new LoopbackServer();
   /** Requests to a payload target (the loopback server, or `/xss-self/` on the webview's origin) as the browser saw them. */
   const browserRequests: string[] = [];
@@ -71,7 +82,14 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
     page.context().on('requestfailed', (request) => record(request.url(), request.failure()?.errorText ?? 'failed'));
     page.context().on('requestfinished', (request) => record(request.url(), 'finished'));
     const deck = path.join(current().workspace, '.interview');
-    for (const file of files) fs.writeFileSync(path.join(deck, file.fileName), withServers(file.text, { port, selfOrigin }));
+    servers = { port, selfOrigin };
+    for (const file of files) fs.writeFileSync(path.join(deck, file.fileName), withServers(file.text, servers));
+    for (const problem of problems) {
+      const folder = path.join(deck, 'problems', problem.id);
+      fs.mkdirSync(folder, { recursive: true });
+      for (const name of PROBLEM_FILE_NAMES) fs.writeFileSync(path.join(folder, name), withServers(problem.files[name], servers));
+    }
+    fs.writeFileSync(path.join(deck, 'xss.cards.yaml'), withServers(clozeCardFileText(quizTopic.id, clozeCards), servers));
   });
 
   after(async function () {
@@ -99,22 +117,41 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
     await frame.evaluate(() => document.fonts.ready.then(() => undefined));
   }
 
-  async function readTopic(frame: Frame): Promise<RenderedTopic> {
-    return frame.evaluate(() => ({
+  /** A rendered document of any of our webviews; `headings` selects the payloads' headings in it. */
+  async function readTopic(frame: Frame, headings = '.answer h2'): Promise<RenderedTopic> {
+    return frame.evaluate((headingSelector) => ({
       flag: (window as unknown as { __xss?: string }).__xss,
       policies: Array.from(document.querySelectorAll('meta[http-equiv]')).map((meta) => meta.getAttribute('content')),
       scripts: Array.from(document.scripts).map((script) => ({ id: script.id, src: script.src, nonce: script.nonce, inline: script.text !== '' })),
-      headings: Array.from(document.querySelectorAll('.answer h2')).map((heading) => heading.textContent ?? ''),
+      headings: Array.from(document.querySelectorAll(headingSelector)).map((heading) => heading.textContent ?? ''),
       eventHandlers: Array.from(document.querySelectorAll('*')).flatMap((element) =>
         element.getAttributeNames().filter((name) => name.toLowerCase().startsWith('on')).map((name) => `${element.localName}[${name}]`),
       ),
-    }));
+    }), headings);
+  }
+
+  /**
+   * Shows the Topics view with the Problems view below it folded, as a person does to see the whole tree: side by side
+   * they share the sidebar, and the user deck's topics would be below the fold.
+   */
+  async function showTopics() {
+    const page = current().page;
+    const header = (name: string) => page.locator('.pane-header', { hasText: name }).first();
+    if (!(await header('Topics').isVisible())) await page.locator('.activitybar [aria-label^="ML Interview Prep"]').first().click();
+    await header('Topics').waitFor();
+    await header('Problems').waitFor();
+    if ((await header('Problems').getAttribute('aria-expanded')) === 'true') await header('Problems').click();
+    if ((await header('Topics').getAttribute('aria-expanded')) !== 'true') await header('Topics').click();
+    const pane = page.locator('.pane', { has: header('Topics') });
+    // The first time, the deck (a few megabytes of payloads) is still loading.
+    await pane.locator('.monaco-list-row').first().waitFor({ timeout: 90_000 });
+    return pane;
   }
 
   /** Opens a payload topic from the tree, as a person would, and returns its webview frame once it has settled. */
   async function openTopic(file: XssDeckFile): Promise<Frame> {
     const workbench = current();
-    const view = await workbench.openActivityView('ML Interview Prep');
+    const view = await showTopics();
     await view.locator('.monaco-list-row', { hasText: `[${file.tag}]` }).first().click();
     // The page's state names its topic (`<deck>/<id>`), whatever the title shows.
     const frame = await workbench.activeWebview(`body[data-state*='/${file.id}"'] article h1`);
@@ -124,7 +161,8 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
 
   const nonces: string[] = [];
 
-  function assertLockedDown(topic: RenderedTopic, label: string): void {
+  /** `script`: the panel's own script, dist/webview/<script>.js. */
+  function assertLockedDown(topic: RenderedTopic, label: string, script = 'topic'): void {
     assert.equal(topic.flag, undefined, `${label}: a payload ran`);
     assert.deepEqual(topic.eventHandlers, [], `${label}: event-handler attributes`);
     assert.equal(topic.policies.length, 1, `${label}: exactly one http-equiv meta, the CSP`);
@@ -133,7 +171,7 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
     const [, nonce] = policy;
     // VS Code's webview host puts its acquireVsCodeApi script at the top of <head>, before our CSP; the rest is ours.
     assert.deepEqual(
-      topic.scripts.map((script) => [script.id, script.nonce, script.inline, /\/dist\/webview\/topic\.js$/.test(script.src)]),
+      topic.scripts.map((found) => [found.id, found.nonce, found.inline, found.src.endsWith(`/dist/webview/${script}.js`)]),
       [
         ['_vscodeApiScript', '', true, false],
         ['', nonce, false, true],
@@ -144,7 +182,7 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
   }
 
   it('writes the corpus into the deck: the tree lists each payload topic and the refused files as problems', async function () {
-    const view = await current().openActivityView('ML Interview Prep');
+    const view = await showTopics();
     for (const file of renderable) await view.locator('.monaco-list-row', { hasText: `[${file.tag}]` }).first().waitFor();
     const refused = files.length - renderable.length;
     assert.ok(refused > 0);
@@ -176,17 +214,167 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
     assert.deepEqual(browserRequests, []);
   });
 
+  it('renders every payload problem in the real problem panel, hints and solution shown: no script runs, the expected CSP', async function () {
+    this.timeout(180_000);
+    const workbench = current();
+    const page = workbench.page;
+    for (const problem of problems) {
+      // ML Interview: Open Problem lists every problem by its title (which starts with `[id]`). A panel re-rendering
+      // just then can take the focus and close the pick: open it again.
+      for (let attempt = 1; ; attempt++) {
+        await workbench.runCommand('ML Interview: Open Problem');
+        try {
+          const input = page.locator('.quick-input-widget input:not([aria-label^="Type the name of a command"])');
+          await input.fill(problem.id, { timeout: 5_000 });
+          await page.locator('.quick-input-list .monaco-list-row', { hasText: `[${problem.id}]` }).first().click({ timeout: 5_000 });
+          break;
+        } catch (error) {
+          if (attempt === 4) throw error;
+          await page.keyboard.press('Escape');
+        }
+      }
+      const state = `body[data-state*='/${problem.id}"']`;
+      let frame = await workbench.activeWebview(`${state} article h1`);
+      await settled(frame);
+      assertLockedDown(await readTopic(frame, '.statement h3'), `${problem.id} (statement)`, 'problem');
+      // Every hint, one at a time (each a new render of the panel).
+      for (let hint = 1; hint <= 3; hint++) {
+        await frame.locator('button[data-action="revealHint"]').click();
+        frame = await workbench.activeWebview(`${state} li[data-hint="${hint}"]`);
+      }
+      // The reference solutions and the explanation: asked for, and confirmed in VS Code's modal dialog.
+      await frame.locator('button[data-action="showSolution"]').click();
+      await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Show Solution' }).click();
+      frame = await workbench.activeWebview(`${state} section.solution:not(.locked) .explanation`);
+      await settled(frame);
+      const rendered = await readTopic(frame, '.statement h3, .explanation h3');
+      assertLockedDown(rendered, problem.id, 'problem');
+      const names = problem.payloads.map((payload) => payload.name);
+      assert.deepEqual(rendered.headings, [...names, ...names], `${problem.id}: every payload of the statement and the explanation rendered under its heading`);
+      assert.equal(await frame.locator('section.hints li').count(), 3);
+      assert.equal(await frame.locator('section.solution > pre').count(), 2, `${problem.id}: both reference solutions shown`);
+      assert.deepEqual(await flagsSet(page), [], `${problem.id}: the flag is set somewhere`);
+      if (problem === problems[0]) await workbench.screenshot('xss-problem');
+    }
+    assert.equal(new Set(nonces).size, nonces.length, `every render has its own nonce: ${nonces.join(' ')}`);
+    assert.deepEqual(browserRequests, []);
+  });
+
+  it('quizzes the topic: its cloze cards asked and revealed with typed payloads, its code cards with their solutions: nothing runs', async function () {
+    this.timeout(180_000);
+    const workbench = current();
+    const page = workbench.page;
+    await workbench.runCommand('ML Interview: Quiz This Topic');
+    await page.locator('.quick-input-widget input').fill(`[${quizTopic.tag}]`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: `[${quizTopic.tag}]` }).first().click();
+    const frame = await workbench.activeWebview('#quiz article.card');
+    await settled(frame);
+    // The page is rendered once; each step replaces <main>. The policy and the scripts are checked on the page, the
+    // flag, the event handlers and the requests after every step.
+    assertLockedDown(await readTopic(frame, '.prompt h3'), 'quiz', 'quiz');
+    const seen = { cloze: new Set<string>(), code: new Set<string>(), recall: 0 };
+    const step = async (label: string) => {
+      await settled(frame);
+      const rendered = await readTopic(frame, 'h3');
+      assert.equal(rendered.flag, undefined, `${label}: a payload ran`);
+      assert.deepEqual(rendered.eventHandlers, [], `${label}: event-handler attributes`);
+      assert.deepEqual(await flagsSet(page), [], `${label}: the flag is set somewhere`);
+    };
+    /** Clicks, and waits until the host has replaced <main>'s content (the marked element is gone). */
+    const advance = async (click: string) => {
+      await frame.evaluate(() => document.querySelector<HTMLElement>('#quiz > *')?.setAttribute('data-xss-stale', ''));
+      await frame.locator(click).first().click();
+      await frame.waitForFunction(() => document.querySelector('#quiz [data-xss-stale]') === null, undefined, { timeout: 60_000 });
+    };
+    for (let count = 0; count < 12 && (seen.cloze.size < clozeCards.length || seen.code.size < problems.length); count++) {
+      await frame.locator('#quiz article.card, #quiz section.empty').first().waitFor();
+      if ((await frame.locator('#quiz section.empty').count()) > 0) break;
+      const kind = (await frame.locator('article.card').getAttribute('class')) ?? '';
+      const prompt = (await frame.locator('.prompt').textContent()) ?? '';
+      if (kind.includes('card-cloze')) {
+        const card = clozeCards.find((candidate) => prompt.includes(`[${candidate.tag}]`));
+        assert.ok(card, `a cloze card of ours: ${prompt.slice(0, 80)}`);
+        await step(`${card.tag} (asked)`);
+        // Each blank gets a payload typed into it (a text field keeps one line and at most 500 characters).
+        const typed = card.blanks.map((blank) => withServers(blank.payload.text, servers).replace(/[\r\n]/g, '').slice(0, 500));
+        const inputs = frame.locator('input[data-blank]');
+        assert.equal(await inputs.count(), card.blanks.length);
+        for (const [index, text] of typed.entries()) await inputs.nth(index).fill(text);
+        await advance('button[data-action="reveal"]');
+        await frame.locator('.cloze-results').waitFor();
+        await step(`${card.tag} (revealed)`);
+        const echoed = await frame.locator('.cloze-results .yours').allTextContents();
+        assert.deepEqual(echoed, typed.map((text) => `(You typed “${text}”)`), `${card.tag}: the typed answers echoed as text`);
+        assert.equal(await frame.locator('section.explanation').count(), 1);
+        if (seen.cloze.size === 0) await workbench.screenshot('xss-quiz-cloze');
+        seen.cloze.add(card.tag);
+        await advance('.ratings .rating-4');
+      } else if (kind.includes('card-code')) {
+        const problem = problems.find((candidate) => prompt.includes(`[${candidate.id}]`));
+        assert.ok(problem, `a code card of ours: ${prompt.slice(0, 80)}`);
+        await step(`${problem.id} code card (asked)`);
+        // Show solution: the reference solutions and the explanation, in the quiz.
+        await advance('button[data-action="showSolution"]');
+        await frame.locator('section.solution').waitFor();
+        await step(`${problem.id} code card (solution)`);
+        assert.ok((await frame.locator('section.solution pre').count()) >= 2, `${problem.id}: the solutions shown`);
+        seen.code.add(problem.id);
+        await advance('button[data-action="next"]');
+      } else {
+        await step(`card ${kind}`);
+        await advance('button[data-action="reveal"]');
+        await frame.locator('.ratings .rating-4').waitFor();
+        await step(`card ${kind} (revealed)`);
+        seen.recall++;
+        await advance('.ratings .rating-4');
+      }
+    }
+    assert.deepEqual([...seen.cloze].sort(), clozeCards.map((card) => card.tag), 'every cloze card was asked and revealed');
+    assert.deepEqual([...seen.code].sort(), problems.map((problem) => problem.id), 'every code card was shown with its solution');
+    assert.deepEqual(browserRequests, []);
+  });
+
   it('the detection works: a script in the webview sets a flag that is seen, and the server hears a request from this browser', async function () {
     const workbench = current();
-    const frame = await workbench.activeWebview('body[data-state] article h1');
-    await frame.evaluate(() => {
-      (window as unknown as { __xss?: string }).__xss = 'positive-control';
-    });
-    assert.deepEqual(
-      (await flagsSet(workbench.page)).map((found) => found.replace(/^.*: /, '')),
-      ['positive-control'],
+    const page = workbench.page;
+    /** The flag set by a script in `frame` is seen, in that frame only; then cleared. */
+    const flagSeen = async (frame: Frame, label: string) => {
+      await frame.evaluate((value) => {
+        (window as unknown as { __xss?: string }).__xss = value;
+      }, `positive-control-${label}`);
+      assert.deepEqual(
+        (await flagsSet(page)).map((found) => found.replace(/^.*: /, '')),
+        [`positive-control-${label}`],
+      );
+      await frame.evaluate(() => delete (window as unknown as { __xss?: string }).__xss);
+    };
+    // The quiz (open from the last test): a script there is seen, and an image injected into <main> as the page's own
+    // code injects each step is stopped by the CSP, and the browser-side record sees that.
+    const quiz = await workbench.activeWebview('#quiz');
+    await flagSeen(quiz, 'quiz');
+    const quizImage = await quiz.evaluate(
+      (src) =>
+        new Promise<string>((resolve) => {
+          const main = document.getElementById('quiz');
+          if (!main) return resolve('no main');
+          main.insertAdjacentHTML('beforeend', `<img src="${src}">`);
+          const image = main.querySelector<HTMLImageElement>('img:last-of-type');
+          if (!image) return resolve('no image');
+          image.onload = () => resolve('loaded');
+          image.onerror = () => resolve('failed');
+        }),
+      `http://127.0.0.1:${port}/csp-control-quiz-image`,
     );
-    await frame.evaluate(() => delete (window as unknown as { __xss?: string }).__xss);
+    assert.equal(quizImage, 'failed');
+    // A problem panel.
+    const lastProblem = problems[problems.length - 1];
+    await page.locator('.tab', { hasText: `[${lastProblem.id}]` }).first().click();
+    await flagSeen(await workbench.activeWebview(`body[data-state*='/${lastProblem.id}"'] article h1`), 'problem');
+    // A topic panel, for the controls below.
+    const lastTopic = renderable[renderable.length - 1];
+    await page.locator('.tab', { hasText: `[${lastTopic.tag}]` }).first().click();
+    const frame = await workbench.activeWebview(`body[data-state*='/${lastTopic.id}"'] article h1`);
+    await flagSeen(frame, 'topic');
 
     // Even markup injected at run time cannot reach the server from the webview: the CSP stops it. An image from the
     // webview's own origin is allowed, and the browser-side record sees it: that channel is watched too.
@@ -230,6 +418,6 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
     }
     assert.deepEqual(server.requests, ['GET /positive-control'], 'the payloads and the CSP controls made no request');
     // The browser's own account: the control image to the server was refused by the CSP, the same-origin one was made.
-    assert.deepEqual(browserRequests, ['server /csp-control-image csp', 'self /xss-self/positive-control.png finished']);
+    assert.deepEqual(browserRequests, ['server /csp-control-quiz-image csp', 'server /csp-control-image csp', 'self /xss-self/positive-control.png finished']);
   });
 });

@@ -32,6 +32,8 @@ const recordSchema = z.object({
   solutionViewed: z.boolean().default(false),
   lastCheck: lastCheckSchema.optional(),
   /** Since the problem's code card was last rated: the checks and hints that propose its next rating. */
+  /** Checks per local day (`YYYY-MM-DD` → count), for the activity heatmap: a few bytes a day, whatever the count. */
+  checksByDay: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), count).default({}),
   sinceReview: z.object({ checks: count.default(0), hints: count.default(0), passed: z.boolean().default(false), solutionViewed: z.boolean().default(false) }).default({ checks: 0, hints: 0, passed: false, solutionViewed: false }),
 });
 
@@ -77,6 +79,12 @@ export type ProblemEvent =
   | { kind: 'solutionViewed' }
   | { kind: 'rated' };
 
+/** A date's local calendar day, `YYYY-MM-DD`. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 export function applyEvent(record: ProblemRecord, event: ProblemEvent): ProblemRecord {
   const next: ProblemRecord = { ...record, solvedIn: [...record.solvedIn], sinceReview: { ...record.sinceReview } };
   switch (event.kind) {
@@ -89,6 +97,8 @@ export function applyEvent(record: ProblemRecord, event: ProblemEvent): ProblemR
       next.checks += 1;
       next.sinceReview.checks += 1;
       next.lastCheck = { at, language: event.language, passed: event.passed, total: event.total };
+      const day = localDay(event.at);
+      next.checksByDay = { ...record.checksByDay, [day]: (record.checksByDay[day] ?? 0) + 1 };
       if (event.total > 0 && event.passed === event.total) {
         next.solvedAt ??= at;
         // In PRACTICE_LANGUAGES order, as mergeRecords writes it, so merging a record with itself changes nothing.
@@ -145,6 +155,9 @@ export function mergeRecords(a: ProblemRecord, b: ProblemRecord): ProblemRecord 
     checks: Math.max(a.checks, b.checks),
     solutionViewed: a.solutionViewed || b.solutionViewed,
     lastCheck,
+    checksByDay: Object.fromEntries(
+      [...new Set([...Object.keys(a.checksByDay), ...Object.keys(b.checksByDay)])].sort().map((day) => [day, Math.max(a.checksByDay[day] ?? 0, b.checksByDay[day] ?? 0)]),
+    ),
     sinceReview,
   };
 }

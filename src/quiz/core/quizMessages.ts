@@ -1,12 +1,15 @@
 import * as z from 'zod';
 import { CONTENT_LANGUAGES } from '../../content/core/language';
 
+/** The most blanks a cloze card may have (c1 … c20): the answers the page may send back to be checked. */
+export const MAX_CLOZE_BLANKS = 20;
+
 /** Messages the quiz webview posts to the extension host. The host validates each before use. */
 export const quizWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }).strict(),
   z.object({ type: z.literal('choose'), index: z.number().int().min(0).max(7) }).strict(),
   // A cloze card sends what was typed in each blank; a recall card sends nothing.
-  z.object({ type: z.literal('reveal'), answers: z.array(z.string().max(500)).max(20).optional() }).strict(),
+  z.object({ type: z.literal('reveal'), answers: z.array(z.string().max(500)).max(MAX_CLOZE_BLANKS).optional() }).strict(),
   z.object({ type: z.literal('rate'), rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).strict(),
   z.object({ type: z.literal('next') }).strict(),
   z.object({ type: z.literal('skip') }).strict(),

@@ -204,7 +204,10 @@ describe('practice problems: Python faults are contained', function () {
   it('a bounded fork bomb (5 rounds of every process forking: 31 forks, each sleeping): all killed', async () => {
     const code = ['import os', 'import time', '', 'import numpy as np', '', 'ROOT = os.getpid()', '', '', 'def softmax(x):', '    if os.getpid() == ROOT and not os.path.exists("pids.txt"):',
       '        for _ in range(5):', '            os.fork()', '        if os.getpid() != ROOT:', "            with open('pids.txt', 'a') as f:", "                f.write(f'{os.getpid()}\\n')",
-      '            time.sleep(1000)', '            os._exit(0)', ...SOFTMAX, ''].join('\n');
+      '            time.sleep(1000)', '            os._exit(0)',
+      // The first process waits (3 s at most) until every fork has written its pid, so the count below is exact.
+      '        deadline = time.time() + 3', "        while time.time() < deadline and (not os.path.exists('pids.txt') or len(open('pids.txt').read().split()) < 31):", '            time.sleep(0.01)',
+      ...SOFTMAX, ''].join('\n');
     const report = await check(code);
     assert.equal(report.passed, 7, summary(report).join('\n'));
     const pids = pidsIn(report.run);

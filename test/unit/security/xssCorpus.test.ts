@@ -15,7 +15,31 @@ import { deckItems } from '../../../src/quiz/core/quizItems';
 import { QuizScheduler } from '../../../src/quiz/core/scheduler';
 import { renderTopicDocument, type TopicViewModel } from '../../../src/webview/core/topicDocument';
 import { newNonce, renderShell, type WebviewResources } from '../../../src/webview/core/webviewShell';
-import { MOCK_ANSWER_PAYLOADS, PAYLOAD_CATEGORIES, XSS_PAYLOADS, withServers, xssDeckFiles, type XssDeckFile, type XssPayload } from '../../fixtures/xss/payloads';
+import { loadProblems, parseProblemFile, type Problem } from '../../../src/problems/core/problemLoader';
+import { renderProblemDocument, type ProblemViewModel } from '../../../src/problems/core/problemDocument';
+import { emptyRecord } from '../../../src/problems/core/problemProgress';
+import { parseCardFile } from '../../../src/quiz/core/cardSchema';
+import { parseCloze, type ClozeCard } from '../../../src/quiz/core/kinds/cloze';
+import { problemCodeCard, type CodeCard } from '../../../src/quiz/core/kinds/code';
+import type { CodeGrade } from '../../../src/quiz/core/kinds/cardKind';
+import { cardKindOf, type QuizStep } from '../../../src/quiz/core/kinds/registry';
+import type { QuizItem } from '../../../src/quiz/core/quizItems';
+import {
+  clozeCardFileText,
+  MOCK_ANSWER_PAYLOADS,
+  PAYLOAD_CATEGORIES,
+  PROBLEM_FILE_NAMES,
+  XSS_PAYLOADS,
+  withServers,
+  xssClozeCards,
+  xssDeckFiles,
+  xssProblemOf,
+  xssProblems,
+  type XssClozeCard,
+  type XssDeckFile,
+  type XssPayload,
+  type XssProblem,
+} from '../../fixtures/xss/payloads';
 import { renderMockDocument, type MockPageModel } from '../../../src/mock/core/mockDocument';
 import { buildReport } from '../../../src/mock/core/mockReport';
 import { setAnswer, startInterview, submit, type MockInterview } from '../../../src/mock/core/mockState';
@@ -381,4 +405,239 @@ describe('webview Content-Security-Policy (issue 7)', () => {
       assert.doesNotMatch(second, /Zmlyc3Q=/);
     });
   }
+});
+
+// Issue 7, further surfaces: the corpus through a user deck's practice problems (the problem panel with its solutions
+// shown, and the code card each problem becomes in the quiz) and through its cloze cards (asked, then revealed with the
+// typed answers echoed back). Same checks as above: nothing executable, nothing loading from outside, text as text.
+describe('XSS corpus in practice problems, code cards and cloze cards (issue 7)', () => {
+  const TOPIC = 'xss-body-01';
+  const problemResources = { ...resources(NONCE, 'problem.js'), styleUris: [...RESOURCES.styleUris, `${CSP_SOURCE}/media/problem.css`] };
+  const quizResources = resources(NONCE, 'quiz.js');
+  const now = new Date(2025, 0, 10, 12);
+  const previews = new QuizScheduler().preview(undefined, now);
+  const counts = { learning: 0, review: 0, new: 1, ahead: 0 };
+  const server = (text: string) => withServers(text, SERVERS);
+  const assertSafe = (html: string, res: WebviewResources, label: string) => assert.deepEqual(securityFindings(html, { resources: res, csp: EXPECTED_CSP }), [], label);
+  // The helpers take a document's elements, parsed once: a document holding the 100 KB payloads is megabytes.
+  type Elements = Element[];
+  const texts = (elements: Elements, selector: (element: Element) => boolean) => elements.filter(selector).map(textOf);
+  const byClass = (name: string) => (element: Element) => classOf(element).includes(name);
+  const byTag = (tag: string) => (element: Element) => element.tagName === tag;
+  const within = (elements: Elements, className: string, tag: string) =>
+    elements.filter(byClass(className)).flatMap((section) => elementsOf(section).filter(byTag(tag)));
+  /** The reference solutions: the first two code blocks directly in the solution section (the explanation follows). */
+  const solutionCode = (elements: Elements) =>
+    elements
+      .filter(byClass('solution'))
+      .flatMap((section) => section.childNodes.filter((node): node is Element => 'tagName' in node && node.tagName === 'pre').slice(0, 2))
+      .map((pre) => textOf(pre).trimEnd());
+
+  /** A problem as the loader gives it, from the fixture's files with the servers filled in. */
+  function parsedProblem(fixture: XssProblem): Pick<Problem, 'id' | 'title' | 'difficulty' | 'tags' | 'signature' | 'hints' | 'complexity' | 'body' | 'topics'> {
+    const parsed = parseProblemFile(`/w/.interview/problems/${fixture.id}/problem.md`, server(fixture.files['problem.md']));
+    assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
+    return { ...parsed.frontMatter, body: parsed.body };
+  }
+
+  /** The panel as problemPanel.ts fills it for a user-deck problem, solved (solutions shown), every hint revealed. */
+  function problemHtml(problem: ReturnType<typeof parsedProblem>, fixture: XssProblem, hostile: string): string {
+    const model: ProblemViewModel = {
+      problemKey: `user:file:///w/${problem.id}`,
+      problem,
+      language: 'en',
+      trust: 'untrusted',
+      deckLabel: hostile,
+      status: 'solved',
+      record: { ...emptyRecord(), hints: 3, checks: 2, solvedAt: now.toISOString() },
+      attempts: { ts: true, py: true },
+      topics: [{ key: `user:file:///w/${TOPIC}`, title: hostile }],
+      solutions: { ts: server(fixture.files['solution.ts']), py: server(fixture.files['solution.py']) },
+    };
+    return renderProblemDocument(model, problemResources, engine);
+  }
+
+  function assertProblemShownAsText(html: Elements, problem: ReturnType<typeof parsedProblem>, fixture: XssProblem, hostile: string): void {
+    const names = fixture.payloads.map((p) => p.name);
+    const title = problem.title.en ?? '';
+    assert.equal(textOf(html.filter(byTag('h1'))[0]), title);
+    assert.equal(textOf(html.filter(byTag('title'))[0]), title);
+    assert.deepEqual(texts(html, byClass('tag')), problem.tags);
+    assert.deepEqual(texts(html, byClass('deck')), [hostile]);
+    assert.deepEqual(within(html, 'signature', 'code').map(textOf), [problem.signature.ts, problem.signature.py]);
+    assert.deepEqual(within(html, 'statement', 'h3').map(textOf), names, 'every statement payload under its own heading');
+    assert.deepEqual(within(html, 'explanation', 'h3').map(textOf), names, 'every explanation payload under its own heading');
+    assert.equal(within(html, 'hints', 'li').length, 3);
+    assert.deepEqual(solutionCode(html), [server(fixture.files['solution.py']).trimEnd(), server(fixture.files['solution.ts']).trimEnd()]);
+    assert.deepEqual(within(html, 'related', 'button').map(textOf), [hostile]);
+  }
+
+  /** The code card problemRegistry makes of a problem, as a user-deck quiz item. */
+  function codeItem(problem: ReturnType<typeof parsedProblem>, fixture: XssProblem, hostile: string): QuizItem {
+    const text = (part: 'statement' | 'explanation') => ({ en: problem.body.en?.[part], 'zh-cn': problem.body['zh-cn']?.[part] });
+    const card: CodeCard = problemCodeCard({
+      id: problem.id,
+      topic: TOPIC,
+      title: problem.title,
+      statement: text('statement'),
+      explanation: text('explanation'),
+      solutions: { ts: server(fixture.files['solution.ts']), py: server(fixture.files['solution.py']) },
+    });
+    return { id: `user:${card.id}`, deckId: 'user:file:///w', topicKey: `user:file:///w/${TOPIC}`, topicTitle: { en: hostile }, trust: 'untrusted', card };
+  }
+
+  function quizHtml(item: QuizItem, step: Partial<QuizStep>, options: { topicTitle?: string } = {}): string {
+    const view = { kind: 'card', item, reason: 'new', counts, ...step } as const;
+    return renderQuizDocument({ language: 'en', now, topicKey: item.topicKey, topicTitle: options.topicTitle, view: view as never }, quizResources, engine);
+  }
+
+  /** The code card in every phase that shows something of its own: failing checks, a pass with the solution, given up. */
+  function assertCodeCardSafe(item: QuizItem, fixture: XssProblem, label: string): void {
+    const payloads = fixture.payloads.map((p) => server(p.text));
+    const failing: CodeGrade = { language: 'py', results: payloads.map((name, i) => ({ name, passed: i % 2 === 1, reason: payloads[payloads.length - 1 - i] })), passedCount: 0, fatal: payloads[0], proposed: 1 };
+    const questionHtml = quizHtml(item, { phase: 'question', codeGrade: failing, checks: 1 }, { topicTitle: payloads[0] });
+    assertSafe(questionHtml, quizResources, `${label}: question`);
+    const question = elementsOf(questionHtml);
+    assert.deepEqual(within(question, 'results', 'span').filter(byClass('case')).map(textOf), payloads, `${label}: case names as text`);
+    assert.deepEqual(texts(question, (e) => e.tagName === 'div' && classOf(e).includes('reason')), failing.results.filter((r) => !r.passed).map((r) => r.reason), `${label}: reasons as text`);
+    assert.deepEqual(texts(question, byClass('topic')), [item.topicTitle.en]);
+    // The prompt is `**title**` then the statement, as Markdown: a title over several lines can open a code block that
+    // holds the statement (shown as code, harmless), so the headings are only counted under a one-line title.
+    if (!fixture.title.includes('\n')) {
+      assert.deepEqual(within(question, 'prompt', 'h3').map(textOf), fixture.payloads.map((p) => p.name), `${label}: the statement's payloads under their headings`);
+    }
+    const passing: CodeGrade = { language: 'ts', results: payloads.map((name) => ({ name, passed: true, reason: '' })), passedCount: payloads.length, proposed: 3 };
+    const passedHtml = quizHtml(item, { phase: 'passed', codeGrade: passing, checks: 1, previews, proposed: 3 });
+    assertSafe(passedHtml, quizResources, `${label}: passed`);
+    const passed = elementsOf(passedHtml);
+    assert.deepEqual(solutionCode(passed), [server(fixture.files['solution.py']).trimEnd(), server(fixture.files['solution.ts']).trimEnd()], `${label}: the solutions as code`);
+    assert.deepEqual(within(passed, 'solution', 'h3').map(textOf), fixture.payloads.map((p) => p.name), `${label}: the explanation's payloads under their headings`);
+    assertSafe(quizHtml(item, { phase: 'solution', previews }), quizResources, `${label}: solution shown`);
+  }
+
+  const clozeItem = (card: ClozeCard): QuizItem => ({ id: `user:${card.id}`, deckId: 'user:file:///w', topicKey: `user:file:///w/${TOPIC}`, topicTitle: { en: TOPIC }, trust: 'untrusted', card });
+
+  function parseClozeFile(fixtures: readonly XssClozeCard[]): ClozeCard[] {
+    const parsed = parseCardFile({ fileName: 'xss.cards.yaml', text: server(clozeCardFileText(TOPIC, fixtures)) });
+    assert.deepEqual(parsed.errors, []);
+    assert.deepEqual(parsed.cards.map((card) => card.id), fixtures.map((card) => card.id));
+    return parsed.cards as ClozeCard[];
+  }
+
+  /** Asked (inputs with the hints as placeholders), then revealed with what was typed, right and wrong. */
+  function assertClozeSafe(card: ClozeCard, fixture: XssClozeCard, label: string): void {
+    const item = clozeItem(card);
+    const question = quizHtml(item, { phase: 'question' });
+    assertSafe(question, quizResources, `${label}: question`);
+    const inputs = elementsOf(question).filter(byTag('input'));
+    assert.deepEqual(inputs.map((input) => attributeOf(input, 'data-blank')), fixture.blanks.map((blank) => String(blank.index)));
+    assert.deepEqual(inputs.map((input) => attributeOf(input, 'placeholder')), fixture.blanks.map((blank) => (blank.hint === undefined ? undefined : server(blank.hint))), `${label}: hints as placeholders`);
+    for (const typed of [fixture.blanks.map((blank) => server(blank.payload.text)), fixture.blanks.map((blank) => server(blank.answer))]) {
+      const step: Partial<QuizStep> & { itemId: string; reason: 'new'; phase: 'revealed' } = { itemId: item.id, reason: 'new', phase: 'revealed', previews };
+      cardKindOf(card).session.reveal?.(card, step as QuizStep, typed);
+      const revealedHtml = quizHtml(item, step);
+      assertSafe(revealedHtml, quizResources, `${label}: revealed`);
+      const revealed = elementsOf(revealedHtml);
+      assert.deepEqual(
+        texts(revealed, byClass('yours')),
+        typed.map((given) => `(${given.slice(0, 500).trim() === '' ? 'You left it empty' : `You typed “${given.slice(0, 500)}”`})`),
+        `${label}: the typed answers echoed as text`,
+      );
+      assert.equal(revealed.filter(byClass('explanation')).length, 1);
+    }
+  }
+
+  it('would see the payloads if these surfaces trusted them (the checks reach the fields)', () => {
+    const body = XSS_PAYLOADS.filter((p) => p.name === 'img-onerror' || p.name === 'html-anchor-javascript');
+    const fixture = xssProblems({ topic: TOPIC, payloads: body })[0];
+    const problem = parsedProblem(fixture);
+    const model = { problemKey: 'k', problem, language: 'en', trust: 'trusted', deckLabel: 'd', status: 'new', attempts: { ts: false, py: false }, topics: [] } as const;
+    const findings = securityFindings(renderProblemDocument(model, problemResources, engine), { resources: problemResources, csp: EXPECTED_CSP });
+    assert.ok(findings.some((f) => f.startsWith('event handler onerror')) && findings.some((f) => f.startsWith('href="javascript:')), findings.join('\n'));
+    const [cloze] = parseClozeFile(xssClozeCards({ topic: TOPIC, payloads: body, parse: parseCloze }));
+    const trusted = { ...clozeItem(cloze), trust: 'trusted' } as const;
+    const step = { itemId: trusted.id, reason: 'new', phase: 'revealed', previews } as const;
+    cardKindOf(cloze).session.reveal?.(cloze, step as unknown as QuizStep, []);
+    const clozeFindings = securityFindings(quizHtml(trusted, step), { resources: quizResources, csp: EXPECTED_CSP });
+    assert.ok(clozeFindings.some((f) => f.startsWith('event handler onerror')), clozeFindings.join('\n'));
+  });
+
+  describe('each payload alone in every field of a user-deck problem, its panel and its code card', () => {
+    for (const payload of XSS_PAYLOADS) {
+      it(`${payload.category}: ${payload.name}`, () => {
+        const fixture = xssProblemOf(payload, TOPIC);
+        const problem = parsedProblem(fixture);
+        const hostile = server(payload.text);
+        const html = problemHtml(problem, fixture, hostile);
+        assertSafe(html, problemResources, 'problem panel');
+        assertProblemShownAsText(elementsOf(html), problem, fixture, hostile);
+        assertCodeCardSafe(codeItem(problem, fixture, hostile), fixture, 'code card');
+      });
+    }
+  });
+
+  describe('each payload alone in a user-deck cloze card: text, blank answer and hint, explanation, typed answer', () => {
+    for (const payload of XSS_PAYLOADS) {
+      it(`${payload.category}: ${payload.name}`, () => {
+        const [fixture] = xssClozeCards({ topic: TOPIC, payloads: [payload], parse: parseCloze });
+        const [card] = parseClozeFile([fixture]);
+        assertClozeSafe(card, fixture, payload.name);
+      });
+    }
+
+    it('puts most payloads into the blank itself, as its answer and hint', () => {
+      const blanks = xssClozeCards({ topic: TOPIC, perCard: XSS_PAYLOADS.length, parse: parseCloze })[0].blanks;
+      const asAnswer = blanks.filter((blank) => blank.answer === blank.payload.text.trim());
+      const asHint = blanks.filter((blank) => blank.hint !== undefined);
+      assert.ok(asAnswer.length >= XSS_PAYLOADS.length * 0.8, `${asAnswer.length} of ${blanks.length} as the answer`);
+      assert.ok(asHint.length >= XSS_PAYLOADS.length * 0.8, `${asHint.length} of ${blanks.length} as the hint`);
+    });
+  });
+
+  describe('the problems and cloze cards the UI test writes, loaded by the real loaders', () => {
+    const problems = xssProblems({ topic: TOPIC });
+    const clozeCards = xssClozeCards({ topic: TOPIC, perCard: 17, parse: parseCloze });
+    let folder: string;
+
+    before(() => {
+      folder = fs.mkdtempSync(path.join(os.tmpdir(), 'xss-problems-'));
+      for (const problem of problems) {
+        fs.mkdirSync(path.join(folder, problem.id));
+        for (const name of PROBLEM_FILE_NAMES) fs.writeFileSync(path.join(folder, problem.id, name), server(problem.files[name]));
+      }
+    });
+
+    after(() => {
+      fs.rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('hold every payload, in a handful of problems and cards', () => {
+      assert.deepEqual(problems.flatMap((p) => p.payloads.map((payload) => payload.name)), XSS_PAYLOADS.map((p) => p.name));
+      assert.deepEqual(clozeCards.flatMap((c) => c.blanks.map((blank) => blank.payload.name)), XSS_PAYLOADS.map((p) => p.name));
+      assert.ok(problems.length <= 4 && clozeCards.length <= 5);
+      // The quiz takes the typed answers of 20 blanks at most (quizMessages.ts).
+      assert.ok(clozeCards.every((card) => card.blanks.length <= 20));
+    });
+
+    it('loads every problem, and renders its panel and its code card safely', async function () {
+      this.timeout(120_000);
+      const set = await loadProblems(folder, { trusted: false });
+      assert.deepEqual(set.diagnostics, []);
+      assert.deepEqual(set.problems.map((p) => p.id), problems.map((p) => p.id));
+      for (const [index, loaded] of set.problems.entries()) {
+        assert.equal(loaded.trusted, false);
+        const hostile = server(problems[index].payloads[0].text);
+        const html = problemHtml(loaded, problems[index], hostile);
+        assertSafe(html, problemResources, loaded.id);
+        assertProblemShownAsText(elementsOf(html), loaded, problems[index], hostile);
+        assertCodeCardSafe(codeItem(loaded, problems[index], hostile), problems[index], loaded.id);
+      }
+    });
+
+    it('parses the cloze card file, and renders each card asked and revealed safely', function () {
+      this.timeout(120_000);
+      const cards = parseClozeFile(clozeCards);
+      cards.forEach((card, index) => assertClozeSafe(card, clozeCards[index], card.id));
+    });
+  });
 });

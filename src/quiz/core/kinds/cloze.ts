@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { escapeHtml } from '../../../util/core/html';
 import { addIssue, fillMissingLanguage, markdownText, requireSomeLanguage, type CardFieldSchemas, type CardText } from '../cardFields';
+import { MAX_CLOZE_BLANKS } from '../quizMessages';
 import { explanationSection, fill, kindLabels, ratingsGroup } from '../quizWidgets';
 import type { Grade } from '../scheduler';
 import type { CardKind } from './cardKind';
@@ -171,6 +172,10 @@ function clozeSchema(fields: CardFieldSchemas) {
     .superRefine((text, ctx) => {
       const parsed = parseCloze(text);
       if (!parsed.ok) addIssue(ctx, describeClozeError(parsed.error), l10n.t('write each blank as {{c1::answer}} (or {{c1::answer::hint}}), with balanced braces inside'));
+      // The page sends one answer per blank, and the host takes at most MAX_CLOZE_BLANKS.
+      else if (blankNumbers(parsed.blanks).length > MAX_CLOZE_BLANKS) {
+        addIssue(ctx, l10n.t('has {0} blanks, more than the {1} a card can check', blankNumbers(parsed.blanks).length, MAX_CLOZE_BLANKS), l10n.t('split it into several cards'));
+      }
     })
     .pipe(markdownText);
   const numbers = (text: string) => {

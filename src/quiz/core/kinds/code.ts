@@ -56,13 +56,18 @@ function fence(code: string, language: string): string {
   return `${marks}${language}\n${code.trimEnd()}\n${marks}`;
 }
 
+/** A title as literal Markdown text on one line: a user deck's title must not start a list, a fence or a link. */
+function literalInline(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~$&]/g, (char) => `\\${char}`);
+}
+
 /** The code card of a problem that no card file names. */
 export function problemCodeCard(source: ProblemCardSource): CodeCard {
   const title = both(source.title);
   const statement = both(source.statement);
   const explanation = both(source.explanation);
   const solutions = `**Python**\n\n${fence(source.solutions.py, 'python')}\n\n**TypeScript**\n\n${fence(source.solutions.ts, 'typescript')}`;
-  const text = (language: ContentLanguage) => `**${title[language]}**\n\n${statement[language]}`;
+  const text = (language: ContentLanguage) => `**${literalInline(title[language])}**\n\n${statement[language]}`;
   return {
     id: problemCardId(source.id, source.topic),
     topic: source.topic,

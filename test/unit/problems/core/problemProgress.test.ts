@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   applyEvent,
   emptyRecord,
+  localDay,
   mergeRecords,
   PROBLEM_PROGRESS_KEY,
   ProblemProgressStore,
@@ -67,6 +68,7 @@ describe('problems/core/problemProgress', () => {
         hints: 0,
         checks: 0,
         solutionViewed: false,
+        checksByDay: {},
         sinceReview: { checks: 0, hints: 0, passed: false, solutionViewed: false },
       });
     });
@@ -98,6 +100,7 @@ describe('problems/core/problemProgress', () => {
         checks: 1,
         solutionViewed: false,
         lastCheck: { at: T1.toISOString(), language: 'ts', passed: 1, total: 4 },
+        checksByDay: { [localDay(T1)]: 1 },
         sinceReview: { checks: 1, hints: 0, passed: false, solutionViewed: false },
       });
     });
@@ -198,9 +201,20 @@ describe('problems/core/problemProgress', () => {
         checks: 2,
         solutionViewed: true,
         lastCheck: { at: T3.toISOString(), language: 'ts', passed: 4, total: 4 },
+        // Per day, the larger count: T1 and T2 fall on one day, T3 on the next.
+        checksByDay: { [localDay(T1)]: 1, [localDay(T3)]: 1 },
         // The copy with more checks: here's.
         sinceReview: { checks: 2, hints: 1, passed: true, solutionViewed: false },
       });
+    });
+
+    it('counts checks per local day, and merges them day by day with the larger count', () => {
+      const a = apply(check(T1, 1), check(T2, 1), check(T3, 1));
+      const b = apply(check(T1, 1), check(T3, 1), check(T3, 1));
+      assert.deepEqual(a.checksByDay, localDay(T1) === localDay(T3) ? { [localDay(T1)]: 3 } : { [localDay(T1)]: 2, [localDay(T3)]: 1 });
+      const merged = mergeRecords(a, b);
+      assert.deepEqual(merged.checksByDay, localDay(T1) === localDay(T3) ? { [localDay(T1)]: 3 } : { [localDay(T1)]: 2, [localDay(T3)]: 2 });
+      assert.deepEqual(mergeRecords(b, a).checksByDay, merged.checksByDay);
     });
 
     it('with as many checks on both, takes the union of both review windows', () => {
