@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hostSession, previewSession, topicSession } from './bench/sessions.mjs';
+import { floorSession, hostSession, previewSession, problemSession, quizSession, topicSession } from './bench/sessions.mjs';
 import { runBuild } from './lib/build.mjs';
 import { installExtension, launchBrowser, root } from './lib/codeServer.mjs';
 import { packageExtension } from './package.mjs';
@@ -15,6 +15,10 @@ import { codeServerDir, codeServerVersion, provisionCodeServer } from './provisi
 
 const ROUNDS = roundsFromArgs();
 const RESULTS_DIR = path.join(root, 'bench-results');
+/** The minimal extension whose empty webview panel is the floor of every panel's first paint. */
+const FLOOR_EXTENSION = path.join(root, 'test', 'bench', 'floor-extension');
+/** The windows of a round, each a fresh code-server; the order turns by one each round. */
+const UI_SESSIONS = { floor: floorSession, topic: topicSession, preview: previewSession, problem: problemSession, quiz: quizSession };
 
 /** What must not run during activation; sucrase belongs in the runner's worker, never in the extension host. */
 const HEAVY = [
@@ -42,23 +46,38 @@ function median(values) {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Installs the .vsix once into an extensions folder that every UI window of every round shares. */
-function installOnce(vsix) {
+/** The floor extension as a .vsix (in `dir`), so it is installed exactly as ours is. */
+function packageFloor(dir) {
+  const out = path.join(dir, 'bench-floor.vsix');
+  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: FLOOR_EXTENSION, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`vsce package of the floor extension failed:\n${run.stdout}${run.stderr}`);
+  return out;
+}
+
+/** Installs the .vsix files once into an extensions folder that every UI window of every round shares. */
+function installOnce(vsixFiles) {
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-bench-ext-'));
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-bench-user-'));
   try {
-    installExtension(vsix, { extensionsDir, userDataDir });
+    for (const vsix of vsixFiles) installExtension(vsix, { extensionsDir, userDataDir });
   } finally {
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
   return extensionsDir;
 }
 
-/** The queue benchmark (test/bench/queue.ts) in a fresh Node process: cold, as Quiz Me meets it. */
-function queueRound() {
-  const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', 'queue.js')], { cwd: root, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`the queue benchmark failed:\n${run.stdout}${run.stderr}`);
+/** A plain-Node benchmark of test/bench/ (queue.ts, content.ts) in a fresh Node process: cold, as the extension meets it. */
+function nodeRound(name) {
+  const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', `${name}.js`)], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the ${name} benchmark failed:\n${run.stdout}${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop());
+}
+
+/** The built-in decks (content/decks/<deck>/deck.yaml): the Topics tree's top-level rows. */
+function builtInDeckCount() {
+  const decks = path.join(root, 'content', 'decks');
+  return fs.readdirSync(decks).filter((name) => fs.existsSync(path.join(decks, name, 'deck.yaml'))).length;
 }
 
 /** A session can trip over a machine busy with other work; one retry, said out loud, before giving up. */
@@ -133,6 +152,7 @@ const ms = (value) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(1)
 const kib = (bytes) => `${Math.round(bytes / 1024)} KiB`;
 const mib = (bytes) => `${bytes >= 0 ? '+' : '−'}${(Math.abs(bytes) / 2 ** 20).toFixed(1)} MiB`;
 const ratio = (ours, reference) => (Number.isFinite(ours / reference) ? `${(ours / reference).toFixed(2)}×` : 'n/a');
+const MB = 1_000_000;
 const met = (ok) => (ok ? 'yes' : '**no**');
 
 function table(figures) {
@@ -145,8 +165,8 @@ function table(figures) {
       `${ms(f.activation.loadMs + f.activation.activateCallMs)} (load ${ms(f.activation.loadMs)} + call ${ms(f.activation.activateCallMs)})`,
       '',
       '',
-      '< 15 ms',
-      met(f.activation.loadMs + f.activation.activateCallMs < 15),
+      '< 10 ms',
+      met(f.activation.loadMs + f.activation.activateCallMs < 10),
     ],
     ['`extension.activate()` as VS Code runs it, bundle already loaded (the call + VS Code\'s own work)', ms(f.activation.vscodeWallMs), '', '', '', ''],
     [
@@ -157,14 +177,57 @@ function table(figures) {
       'none',
       met(atActivation.length === 0),
     ],
-    ['Tree click → topic panel first paint', ms(f.topicPaintMs), `${ms(f.previewPaintMs)} (VS Code's Markdown preview)`, ratio(f.topicPaintMs, f.previewPaintMs), '≤ 1×', met(f.topicPaintMs <= f.previewPaintMs)],
+    ['Floor: tree click → first paint of an empty webview panel (a minimal extension, same panel options, trivial CSP\'d page)', '', `${ms(f.floorPaintMs)} (the floor)`, '', '', ''],
+    ['Tree click → topic panel first paint, beside the floor', `${ms(f.topicPaintMs)} (the host's part: ${ms(f.panelsOnHostMs.topic)})`, `${ms(f.floorPaintMs)} (the floor)`, ratio(f.topicPaintMs, f.floorPaintMs), '≤ 1.25× floor', met(f.topicPaintMs <= 1.25 * f.floorPaintMs)],
+    ['… beside VS Code\'s Markdown preview of the same file (Explorer → Open Preview)', ms(f.topicPaintMs), `${ms(f.previewPaintMs)} (Markdown preview)`, ratio(f.topicPaintMs, f.previewPaintMs), '≤ 0.75×', met(f.topicPaintMs <= 0.75 * f.previewPaintMs)],
+    ['Problems tree click (`mlInterview.openProblem`, `builtin/softmax`) → problem panel first paint', `${ms(f.problemPaintMs)} (the host's part: ${ms(f.panelsOnHostMs.problem)})`, `${ms(f.floorPaintMs)} (the floor)`, ratio(f.problemPaintMs, f.floorPaintMs), '≤ 1.25× floor', met(f.problemPaintMs <= 1.25 * f.floorPaintMs)],
+    ['Quiz Me button (`mlInterview.quizMe`) → quiz panel first paint', `${ms(f.quizPaintMs)} (the host's part: ${ms(f.panelsOnHostMs.quiz)})`, `${ms(f.floorPaintMs)} (the floor)`, ratio(f.quizPaintMs, f.floorPaintMs), '≤ 1.25× floor', met(f.quizPaintMs <= 1.25 * f.floorPaintMs)],
+    [
+      'Run Snippet ▶ → first output line visible (where Run Snippet shows it: the Output panel)',
+      `${ms(f.outputPanelFirstLineMs)} (its "▶ Running" line: ${ms(f.outputPanelRunningLineMs)})`,
+      `${ms(f.terminalFirstLineMs)} (\`npx tsx attention.ts\` typed in the integrated terminal: Enter → first line)`,
+      ratio(f.outputPanelFirstLineMs, f.terminalFirstLineMs),
+      '≤ 0.5×',
+      met(f.outputPanelFirstLineMs <= 0.5 * f.terminalFirstLineMs),
+    ],
     ['Run Snippet → first output line (`attention.ts`, in the extension host)', ms(f.runnerMs), `${ms(f.tsxMs)} (\`npx tsx\`)`, ratio(f.runnerMs, f.tsxMs), '≤ 0.5×', met(f.runnerMs <= 0.5 * f.tsxMs)],
-    ['Quiz Check on a code exercise, first of the session (starter just opened) → results', `${ms(f.checkFirstMs)} (the next Check: ${ms(f.checkLaterMs)})`, '', '', '< 2 s', met(f.checkFirstMs < 2000)],
-    ['Run Snippet ▶ → first output line shown in the Output panel', `${ms(f.outputPanelFirstLineMs)} (its "▶ Running" line: ${ms(f.outputPanelRunningLineMs)})`, '', '', '', ''],
-    [`Quiz queue from ${f.queue.cards.toLocaleString('en')} cards (${f.queue.logEntries.toLocaleString('en')}-review log), first call`, `${ms(f.queue.coldMs)} (later calls ${ms(f.queue.warmMedianMs)})`, '', '', '< 20 ms', met(f.queue.coldMs < 20)],
-    ['Bundle `dist/extension.js` / all of `dist/` / `.vsix`', `${kib(f.sizes.extensionJs)} / ${kib(f.sizes.dist)} / ${kib(f.sizes.vsix)}`, '', '', '', ''],
+    ['Quiz Check on a code card (LayerNorm in TypeScript), first of the session (attempt just opened) → results', `${ms(f.checkFirstMs)} (the next Check: ${ms(f.checkLaterMs)})`, '', '', '< 2 s', met(f.checkFirstMs < 2000)],
+    [
+      'Practice Check, TypeScript (`rmsnorm`, reference solution): `mlInterview.checkSolution` → report with every case, first of the session',
+      `${ms(f.problemCheck.ts.firstMs)} (a later Check: ${ms(f.problemCheck.ts.laterMs)})`,
+      `${ms(f.problemCheck.ts.floorMs)} (bare worker start: empty script to 'online')`,
+      ratio(f.problemCheck.ts.firstMs, f.problemCheck.ts.floorMs),
+      '≤ 300 ms',
+      met(f.problemCheck.ts.firstMs <= 300),
+    ],
+    [
+      'Practice Check, Python (`softmax`, reference solution): `mlInterview.checkSolution` → report with every case, first of the session',
+      `${ms(f.problemCheck.py.firstMs)} (a later Check: ${ms(f.problemCheck.py.laterMs)})`,
+      `${ms(f.problemCheck.py.floorMs)} (\`python -c "import numpy"\`, same interpreter)`,
+      ratio(f.problemCheck.py.firstMs, f.problemCheck.py.floorMs),
+      '≤ 1.5× floor',
+      met(f.problemCheck.py.firstMs <= 1.5 * f.problemCheck.py.floorMs),
+    ],
+    [
+      `Parsing and indexing every built-in topic, card and problem (${f.content.topics} / ${f.content.cards} / ${f.content.problems}), plain Node, first pass`,
+      `${ms(f.content.coldMs)} (later passes ${ms(f.content.warmMedianMs)})`,
+      '',
+      '',
+      '< 50 ms',
+      met(f.content.coldMs < 50),
+    ],
+    [`Activity bar click → Topics tree's first render with every deck (${f.treeRows} rows; activation included)`, ms(f.treeRenderMs), '', '', '', ''],
+    [`Quiz queue from ${f.queue.cards.toLocaleString('en')} cards (${f.queue.logEntries.toLocaleString('en')}-review log), first call`, `${ms(f.queue.coldMs)} (later calls ${ms(f.queue.warmMedianMs)})`, '', '', '< 50 ms', met(f.queue.coldMs < 50)],
+    [
+      'Bundle `dist/extension.js` / all of `dist/` / `.vsix`',
+      `${kib(f.sizes.extensionJs)} / ${kib(f.sizes.dist)} / ${kib(f.sizes.vsix)} (${(f.sizes.vsix / MB).toFixed(2)} MB)`,
+      '',
+      '',
+      '.vsix < 1.5 MB',
+      met(f.sizes.vsix < 1.5 * MB),
+    ],
     ['Extension-host memory added by activation (RSS / JS heap)', `${mib(f.memory.activation.rss)} / ${mib(f.memory.activation.heapUsed)}`, '', '', '', ''],
-    [`… by activation, every topic (${f.topicsOpened}) and a quiz open (RSS / JS heap)`, `${mib(f.memory.all.rss)} / ${mib(f.memory.all.heapUsed)}`, '', '', '', ''],
+    [`… by activation, every topic (${f.topicsOpened}), a problem and a quiz open (RSS / JS heap)`, `${mib(f.memory.all.rss)} / ${mib(f.memory.all.heapUsed)}`, '', '', '', ''],
   ];
   const lines = rows.map((cells) => `| ${cells.join(' | ')} |`);
   lines.splice(1, 0, `|${rows[0].map(() => ' --- ').join('|')}|`);
@@ -178,6 +241,7 @@ async function main() {
   provisionCodeServer();
   const browser = await launchBrowser();
   let extensionsDir;
+  let floorDir;
   const rounds = [];
   let modules;
   let sizes;
@@ -193,25 +257,32 @@ async function main() {
       dist: directorySize(path.join(root, 'dist')),
       vsix: vsixBytes,
     };
-    extensionsDir = installOnce(vsix);
+    floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-bench-floor-'));
+    extensionsDir = installOnce([vsix, packageFloor(floorDir)]);
+    const decks = builtInDeckCount();
     for (let round = 0; round < ROUNDS; round++) {
       const host = await withRetry(`round ${round + 1}: in-host measurements`, () => hostSession(browser, { mode: 'measure', round }));
-      // Alternating which window goes first spreads slow moments of a busy machine over both sides.
+      // Turning which window goes first spreads slow moments of a busy machine over every side.
+      const names = Object.keys(UI_SESSIONS);
+      const order = names.map((_, i) => names[(i + round) % names.length]);
       const ui = {};
-      for (const side of round % 2 === 0 ? ['topic', 'preview'] : ['preview', 'topic']) {
-        ui[side] = await withRetry(`round ${round + 1}: ${side}`, () => (side === 'topic' ? topicSession : previewSession)(browser, extensionsDir));
-      }
-      const queue = queueRound();
-      rounds.push({ host, topic: ui.topic, preview: ui.preview, queue });
+      for (const side of order) ui[side] = await withRetry(`round ${round + 1}: ${side}`, () => UI_SESSIONS[side](browser, extensionsDir, { decks }));
+      const queue = nodeRound('queue');
+      const content = nodeRound('content');
+      rounds.push({ host, ...ui, queue, content });
       const a = host.activation;
       console.log(
-        `[bench] round ${round + 1}/${ROUNDS}: activate ${ms(a.loadMs + a.activateCallMs)}; topic ${ms(ui.topic.topicFirstPaint.ms)} vs preview ${ms(ui.preview.ms)}; ` +
-          `runner ${ms(host.snippetFirstOutputMs.runner)} vs tsx ${ms(host.snippetFirstOutputMs.tsx)}; Output panel ${ms(ui.topic.outputPanel.firstLineMs)}; queue ${ms(queue.coldMs)}`,
+        `[bench] round ${round + 1}/${ROUNDS}: activate ${ms(a.loadMs + a.activateCallMs)}; floor ${ms(ui.floor.ms)}, topic ${ms(ui.topic.topicFirstPaint.ms)}, preview ${ms(ui.preview.ms)}, ` +
+          `problem ${ms(ui.problem.ms)}, quiz ${ms(ui.quiz.ms)}; tree ${ms(ui.topic.treeRender.ms)}; ▶ Output panel ${ms(ui.topic.outputPanel.firstLineMs)} vs terminal ${ms(ui.topic.terminal.firstLineMs)}; ` +
+          `runner ${ms(host.snippetFirstOutputMs.runner)} vs tsx ${ms(host.snippetFirstOutputMs.tsx)}; ` +
+          `Check ts ${ms(host.problemCheckMs.ts.firstMs)} vs worker ${ms(host.problemCheckMs.ts.floorMs)}, py ${ms(host.problemCheckMs.py.firstMs)} vs import numpy ${ms(host.problemCheckMs.py.floorMs)}; ` +
+          `content ${ms(content.coldMs)}; queue ${ms(queue.coldMs)}`,
       );
     }
   } finally {
     await browser.close();
     if (extensionsDir) fs.rmSync(extensionsDir, { recursive: true, force: true });
+    if (floorDir) fs.rmSync(floorDir, { recursive: true, force: true });
   }
 
   const memoryDelta = (from, to) => ({
@@ -225,17 +296,31 @@ async function main() {
       vscodeWallMs: median(rounds.map((r) => r.host.activation.wallMs)),
     },
     modules,
+    floorPaintMs: median(rounds.map((r) => r.floor.ms)),
     topicPaintMs: median(rounds.map((r) => r.topic.topicFirstPaint.ms)),
     previewPaintMs: median(rounds.map((r) => r.preview.ms)),
+    problemPaintMs: median(rounds.map((r) => r.problem.ms)),
+    quizPaintMs: median(rounds.map((r) => r.quiz.ms)),
+    panelsOnHostMs: Object.fromEntries(['topic', 'problem', 'quiz'].map((panel) => [panel, median(rounds.map((r) => r.host.panelsOnHostMs?.[panel] ?? NaN))])),
+    treeRenderMs: median(rounds.map((r) => r.topic.treeRender.ms)),
+    treeRows: rounds[0].topic.treeRender.rows,
+    terminalFirstLineMs: median(rounds.map((r) => r.topic.terminal.firstLineMs)),
     runnerMs: median(rounds.map((r) => r.host.snippetFirstOutputMs.runner)),
     tsxMs: median(rounds.map((r) => r.host.snippetFirstOutputMs.tsx)),
     checkFirstMs: median(rounds.map((r) => r.host.checkMs?.firstMs ?? NaN)),
     checkLaterMs: median(rounds.map((r) => r.host.checkMs?.laterMs ?? NaN)),
+    problemCheck: Object.fromEntries(
+      ['ts', 'py'].map((language) => [
+        language,
+        Object.fromEntries(['firstMs', 'laterMs', 'floorMs'].map((key) => [key, median(rounds.map((r) => r.host.problemCheckMs?.[language]?.[key] ?? NaN))])),
+      ]),
+    ),
     outputPanelFirstLineMs: median(rounds.map((r) => r.topic.outputPanel.firstLineMs)),
     outputPanelRunningLineMs: median(rounds.map((r) => r.topic.outputPanel.runningLineMs)),
     queue: { ...rounds[0].queue, coldMs: median(rounds.map((r) => r.queue.coldMs)), warmMedianMs: median(rounds.map((r) => r.queue.warmMedianMs)) },
+    content: { ...rounds[0].content, coldMs: median(rounds.map((r) => r.content.coldMs)), warmMedianMs: median(rounds.map((r) => r.content.warmMedianMs)) },
     sizes,
-    memory: { activation: memoryDelta('beforeActivation', 'afterActivation'), all: memoryDelta('beforeActivation', 'afterTopicsAndQuiz') },
+    memory: { activation: memoryDelta('beforeActivation', 'afterActivation'), all: memoryDelta('beforeActivation', 'afterTopicsProblemAndQuiz') },
     topicsOpened: rounds[0].host.topicsOpened,
   };
   const facts = machine(chromiumVersion);

@@ -11,7 +11,12 @@ const TOPIC_TITLE = 'BatchNorm vs LayerNorm';
 const SNIPPET_TITLE = 'Scaled dot-product and multi-head attention';
 /** The first line attention.ts prints. */
 const SNIPPET_FIRST_LINE = 'attention weights, no mask';
-const UI_SETTINGS = { 'mlInterview.language': 'en', 'workbench.colorTheme': 'Default Dark Modern' };
+/** The terminal's DOM renderer (headless Chromium has no GPU anyway): its rows are then text the page can read. */
+const UI_SETTINGS = { 'mlInterview.language': 'en', 'workbench.colorTheme': 'Default Dark Modern', 'terminal.integrated.gpuAcceleration': 'off' };
+/** The problem the problem panel is timed with (builtin/softmax) and its title in the Problems tree. */
+const PROBLEM_TITLE = 'Row-wise softmax';
+/** What `npx tsx` needs in the workspace: the snippet, the module it imports, and the project's node_modules. */
+const TERMINAL_FILES = ['attention.ts', 'tensor.ts'];
 
 /**
  * Runs the in-host payload (out/bench/index.js, built from test/bench/index.ts) with the working tree's extension,
@@ -51,6 +56,9 @@ async function openWorkbench(browser, extensionsDir) {
   const workspace = freshWorkspace();
   fs.copyFileSync(path.join(root, 'content', 'decks', 'bytedance-ai-lab', 'topics', TOPIC_FILE), path.join(workspace, TOPIC_FILE));
   fs.writeFileSync(path.join(workspace, 'warm-up.md'), '# Warm-up\n\nOpening this file starts the Markdown extension.\n');
+  // A project where a person would type `npx tsx attention.ts`: the snippet beside its import, tsx installed.
+  for (const file of TERMINAL_FILES) fs.copyFileSync(path.join(root, 'snippets', file), path.join(workspace, file));
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(workspace, 'node_modules'));
   const server = await startCodeServer({ settings: UI_SETTINGS, extensionsDir });
   let context;
   const close = async () => {
@@ -75,11 +83,11 @@ async function openWorkbench(browser, extensionsDir) {
  * Tree click to the topic panel's first paint; then, in the same window, the editor's ▶ Run Snippet button to the
  * snippet's first output line in the Output panel.
  */
-export async function topicSession(browser, extensionsDir) {
+export async function topicSession(browser, extensionsDir, { decks }) {
   const { page, close } = await openWorkbench(browser, extensionsDir);
   try {
     const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Topics' }) });
-    await page.locator('.activitybar [aria-label^="ML Interview Prep"]').first().click();
+    const tree = await clickToTreeRows(page, page.locator('.activitybar [aria-label^="ML Interview Prep"]').first(), 'Topics', decks);
     // The tree is filled once the extension is active, as when a person is about to click.
     const row = pane.locator('.monaco-list-row', { hasText: TOPIC_TITLE }).first();
     await row.waitFor({ timeout: 60_000 });
@@ -111,10 +119,144 @@ export async function topicSession(browser, extensionsDir) {
     }, SNIPPET_FIRST_LINE);
     const pressed = await clickAndNotePointerDown(page, runButton);
     const lines = await withTimeout(page.evaluate(() => window.__mlipBenchLines), 60_000, 'the snippet output in the Output panel');
-    return { topicFirstPaint: topic, outputPanel: { firstLineMs: lines.firstLine - pressed, runningLineMs: (lines.running ?? lines.firstLine) - pressed } };
+    const outputPanel = { firstLineMs: lines.firstLine - pressed, runningLineMs: (lines.running ?? lines.firstLine) - pressed };
+    const terminal = await terminalFirstLine(page);
+    return { treeRender: tree, topicFirstPaint: topic, outputPanel, terminal };
   } finally {
     await close();
   }
+}
+
+/**
+ * The floor beside every panel: a minimal extension (test/bench/floor-extension) whose tree row opens an empty webview
+ * panel with our panels' options and a one-heading document; the row's click to that frame's first paint.
+ */
+export async function floorSession(browser, extensionsDir) {
+  const { page, close } = await openWorkbench(browser, extensionsDir);
+  try {
+    await page.locator('.activitybar [aria-label^="Bench Floor"]').first().click();
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Floor' }) });
+    const row = pane.locator('.monaco-list-row', { hasText: 'Open empty panel' }).first();
+    await row.waitFor({ timeout: 60_000 });
+    return await clickToWebviewPaint(page, row, '#floor');
+  } finally {
+    await close();
+  }
+}
+
+/** The Problems tree's row of softmax (mlInterview.openProblem with builtin/softmax) to the problem panel's first paint. */
+export async function problemSession(browser, extensionsDir) {
+  const { page, close } = await openWorkbench(browser, extensionsDir);
+  try {
+    await page.locator('.activitybar [aria-label^="ML Interview Prep"]').first().click();
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Problems/ }) });
+    const header = pane.locator('.pane-header').first();
+    await header.waitFor({ timeout: 60_000 });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    // The tree renders only the rows in view: scroll until the problem's row is there.
+    const row = pane.locator('.monaco-list-row', { hasText: PROBLEM_TITLE }).first();
+    await pane.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
+    for (let step = 0; !(await row.isVisible()); step++) {
+      if (step > 60) throw new Error(`the Problems tree shows no row "${PROBLEM_TITLE}"`);
+      const box = await pane.locator('.monaco-list').first().boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 120);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await row.scrollIntoViewIfNeeded();
+    return await clickToWebviewPaint(page, row, 'article h1');
+  } finally {
+    await close();
+  }
+}
+
+/** The Topics view's Quiz Me button (mlInterview.quizMe) to the quiz panel's first paint with its first card. */
+export async function quizSession(browser, extensionsDir) {
+  const { page, close } = await openWorkbench(browser, extensionsDir);
+  try {
+    await page.locator('.activitybar [aria-label^="ML Interview Prep"]').first().click();
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Topics' }) });
+    await pane.locator('.monaco-list-row', { hasText: TOPIC_TITLE }).first().waitFor({ timeout: 60_000 });
+    // The view's title actions show while the pointer is over its header.
+    await pane.locator('.pane-header').first().hover();
+    const button = pane.locator('.pane-header .actions [aria-label^="Quiz Me"]').first();
+    await button.waitFor({ timeout: 10_000 });
+    return await clickToWebviewPaint(page, button, '#quiz article, #quiz h1', { hover: button });
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * What a person would do instead of ▶: `npx tsx attention.ts` typed in VS Code's integrated terminal, from the Enter
+ * key to the program's first line in the terminal's rows (the DOM renderer's text).
+ */
+async function terminalFirstLine(page) {
+  await pickThroughPalette(page, [['>Terminal: Create New Terminal', 'Terminal: Create New Terminal']]);
+  const rows = page.locator('.panel .terminal-wrapper.active .xterm-rows').first();
+  await rows.waitFor({ timeout: 30_000 });
+  const shown = () => rows.evaluate((element) => element.textContent.replace(/\u00a0/g, ' '));
+  const until = async (what, ok) => {
+    const deadline = Date.now() + 30_000;
+    while (!ok(await shown())) {
+      if (Date.now() > deadline) throw new Error(`the terminal did not show ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await until('a prompt', (text) => /[$#]$/.test(text.trimEnd()));
+  await settlePage(page);
+  const command = 'npx tsx attention.ts';
+  await page.locator('.panel .terminal-wrapper.active .xterm-helper-textarea').first().focus();
+  await page.keyboard.type(command);
+  await until('the typed command', (text) => text.includes(command));
+  await settlePage(page);
+  await page.evaluate((text) => {
+    const rowsElement = document.querySelector('.panel .terminal-wrapper.active .xterm-rows');
+    window.__mlipBenchEnter = new Promise((resolve) => {
+      window.addEventListener('keydown', (event) => event.key === 'Enter' && resolve(performance.timeOrigin + event.timeStamp), { capture: true, once: true });
+    });
+    window.__mlipBenchTerminal = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (rowsElement.textContent.replace(/\u00a0/g, ' ').includes(text)) {
+          observer.disconnect();
+          resolve(performance.timeOrigin + performance.now());
+        }
+      });
+      observer.observe(rowsElement, { childList: true, subtree: true, characterData: true });
+    });
+  }, SNIPPET_FIRST_LINE);
+  await page.keyboard.press('Enter');
+  const entered = await page.evaluate(() => window.__mlipBenchEnter);
+  const firstLine = await withTimeout(page.evaluate(() => window.__mlipBenchTerminal), 60_000, 'the first line of `npx tsx` in the terminal');
+  return { firstLineMs: firstLine - entered };
+}
+
+/**
+ * Clicks `target` and returns the time from its pointerdown to the moment the tree in the pane titled `paneTitle`
+ * holds at least `rows` top-level rows (in the DOM), noted by a MutationObserver installed before the click.
+ */
+async function clickToTreeRows(page, target, paneTitle, rows) {
+  await settlePage(page);
+  await page.evaluate(
+    ({ title, count }) => {
+      window.__mlipBenchTree = new Promise((resolve) => {
+        const check = () => {
+          const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes(title));
+          const top = pane?.querySelectorAll('.monaco-list-row[aria-level="1"]').length ?? 0;
+          if (top < count) return false;
+          observer.disconnect();
+          resolve(performance.timeOrigin + performance.now());
+          return true;
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-level'] });
+      });
+    },
+    { title: paneTitle, count: rows },
+  );
+  const pressed = await clickAndNotePointerDown(page, target);
+  const shown = await withTimeout(page.evaluate(() => window.__mlipBenchTree), 60_000, `${rows} rows in the ${paneTitle} tree`);
+  return { ms: shown - pressed, rows };
 }
 
 /** VS Code's own Markdown preview of the same topic file: Explorer → Open Preview to its first paint. */
@@ -145,9 +287,10 @@ export async function previewSession(browser, extensionsDir) {
  * shows `selector`. The paint time is Chromium's Paint Timing entry of that frame, so it does not depend on how often
  * the frame is polled; the poll (about every 10 ms) only finds the frame. Both ends are on the browser's clock.
  */
-async function clickToWebviewPaint(page, target, selector) {
+async function clickToWebviewPaint(page, target, selector, { hover } = {}) {
   const framesBefore = new Set(page.frames());
   await settlePage(page);
+  if (hover) await hover.hover();
   const pressed = await clickAndNotePointerDown(page, target);
   const deadline = Date.now() + 60_000;
   for (;;) {

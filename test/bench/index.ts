@@ -3,7 +3,7 @@
 // named by MLIP_BENCH_RESULTS. A benchmark, not a test: nothing here passes or fails on timing.
 //
 // MLIP_BENCH_MODE=measure (the production bundle): activate() cost, Run Snippet's runner against tsx to the first
-// output line, and the host's memory before activation and after opening every topic and a quiz.
+// output line, and the host's memory before activation and after opening every topic, a problem and a quiz.
 // MLIP_BENCH_MODE=modules (the development build, which names every module by its source path): which modules of
 // dist/ ran their top-level code by the end of activate(), of listing the tree, of the first topic and of the first
 // quiz, from V8's precise coverage.
@@ -16,12 +16,17 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { runTypeScript } from '../../src/snippets/core/runner';
 
 const EXTENSION_ID = 'ml-interview-prep.ml-interview-prep';
 const SNIPPET = 'attention.ts';
+/** The problem opened for the memory figure, as the Problems tree opens it. */
+const PROBLEM_KEY = 'builtin/softmax';
+/** Debian's Python has NumPy; the `python3` first on this machine's PATH may not. */
+const PYTHON = process.env.MLIP_PYTHON ?? '/usr/bin/python3';
 
 export async function run(): Promise<void> {
   const resultsFile = process.env.MLIP_BENCH_RESULTS;
@@ -63,36 +68,65 @@ async function measure(): Promise<Record<string, unknown>> {
   const snippet: Record<string, number> = {};
   for (const [name, time] of runners) snippet[name] = await time();
 
+  const panelsOnHost = await timePanelsOnHost(api);
   const check = await timeChecks(api);
+  const problemChecks = await timeProblemChecks(api, ext.extensionPath);
   const topics = await openEveryTopic(api);
+  await vscode.commands.executeCommand('mlInterview.openProblem', PROBLEM_KEY);
+  await waitFor('the problem panel', () => api.problemPanelHtml(PROBLEM_KEY)?.includes('<article'));
   await vscode.commands.executeCommand('mlInterview.quizMe');
   await waitFor('the quiz panel', () => webviewTabCount('mlInterview.quiz') === 1);
   await settle();
-  const afterTopicsAndQuiz = memory(collect);
+  const afterTopicsProblemAndQuiz = memory(collect);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
   const { loadMs, activateCallMs, wallMs } = activation;
-  return { activation: { loadMs, activateCallMs, wallMs }, snippetFirstOutputMs: snippet, checkMs: check, topicsOpened: topics.length, memory: { beforeActivation, afterActivation, afterTopicsAndQuiz } };
+  return { activation: { loadMs, activateCallMs, wallMs }, snippetFirstOutputMs: snippet, panelsOnHostMs: panelsOnHost, checkMs: check, problemCheckMs: problemChecks, topicsOpened: topics.length, memory: { beforeActivation, afterActivation, afterTopicsProblemAndQuiz } };
+}
+
+/**
+ * The host's share of each panel's first paint: the command to the panel's document handed to the webview (the HTML
+ * the panel holds), each the first of its kind in this host, with the tree and the Problems view already listed as
+ * in the UI rounds. Polled every 20 ms. The rest of a panel's first paint is the webview's own loading.
+ */
+async function timePanelsOnHost(api: ExtensionApi): Promise<{ topic: number; problem: number; quiz: number }> {
+  const [firstTopic] = await topicKeys(api);
+  for (const track of await api.problemsTreeChildren()) await api.problemsTreeChildren(track);
+  await settle();
+  const timeOne = async (what: string, open: () => Thenable<unknown>, ready: (opened: unknown) => boolean) => {
+    const started = performance.now();
+    const opened = await open();
+    await waitFor(what, () => ready(opened));
+    const elapsed = performance.now() - started;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await settle();
+    return elapsed;
+  };
+  const topic = await timeOne('the topic panel', () => vscode.commands.executeCommand('mlInterview.openTopic', firstTopic), () => api.topicPanelHtml(firstTopic)?.includes('<article') === true);
+  const problem = await timeOne('the problem panel', () => vscode.commands.executeCommand('mlInterview.openProblem', PROBLEM_KEY), () => api.problemPanelHtml(PROBLEM_KEY)?.includes('<article') === true);
+  const quiz = await timeOne('the quiz panel', () => vscode.commands.executeCommand('mlInterview.quizMe'), (opened) => /<article|<h1/.test((opened as QuizHandleForBench | undefined)?.mainHtml ?? ''));
+  return { topic, problem, quiz };
 }
 
 interface QuizHandleForBench {
-  readonly view: { kind: string; item?: { card: { kind: string; exercise?: string } } } | undefined;
+  readonly view: { kind: string; item?: { id: string; card: { kind: string } } } | undefined;
   readonly mainHtml: string;
   send(message: unknown): Promise<void>;
 }
 
 /**
- * The quiz's Check on the LayerNorm exercise as a user meets it: open the starter (which starts VS Code's TypeScript
- * service), then Check at once, and Check again; each from the click to the results on screen.
+ * The quiz's Check on the LayerNorm problem's code card as a user meets it: start it in TypeScript (which opens the
+ * attempt and starts VS Code's TypeScript service), then Check at once, and Check again; each from the click to the
+ * results on screen.
  */
 async function timeChecks(api: ExtensionApi): Promise<{ firstMs: number; laterMs: number }> {
   const [firstTopic] = await topicKeys(api);
   const handle = (await vscode.commands.executeCommand('mlInterview.quizTopic', firstTopic, { replace: true })) as QuizHandleForBench;
-  for (let guard = 0; !(handle.view?.item?.card.kind === 'code' && handle.view.item.card.exercise === 'layernorm'); guard++) {
-    if (guard > 30 || handle.view?.kind !== 'card') throw new Error('the LayerNorm exercise is not among the first topic’s cards');
+  for (let guard = 0; handle.view?.item?.id !== 'bn-vs-ln/code-layernorm'; guard++) {
+    if (guard > 40 || handle.view?.kind !== 'card') throw new Error('the LayerNorm problem is not among the first topic’s cards');
     await handle.send({ type: 'skip' });
   }
-  await handle.send({ type: 'openStarter' });
+  await handle.send({ type: 'openStarter', language: 'ts' });
   const timeOne = async () => {
     const before = performance.now();
     await handle.send({ type: 'checkCode' });
@@ -101,9 +135,94 @@ async function timeChecks(api: ExtensionApi): Promise<{ firstMs: number; laterMs
   };
   const firstMs = await timeOne();
   const laterMs = await timeOne();
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   return { firstMs, laterMs };
+}
+
+interface ProblemCheckFigures {
+  /** `mlInterview.checkSolution` → its report, first Check of the session and the next one. */
+  firstMs: number;
+  laterMs: number;
+  /** The floor, measured in the same host just before the first Check (every sample, in order). */
+  floorMs: number;
+  floorSamplesMs: number[];
+}
+
+/**
+ * Check of a practice problem as the command runs it (all results in the report, the Testing view updated), for a
+ * TypeScript problem (rmsnorm) and a Python one (softmax), each with its reference solution in the practice file:
+ * the first Check of the session and a later one. Beside each, its floor in the same host: a bare worker thread's
+ * start for TypeScript (the check runs in one), and `python -c "import numpy"` with the same interpreter for Python.
+ */
+async function timeProblemChecks(api: ExtensionApi, extensionPath: string): Promise<{ ts: ProblemCheckFigures; py: ProblemCheckFigures; python: string }> {
+  await vscode.workspace.getConfiguration('mlInterview').update('python.path', PYTHON, vscode.ConfigurationTarget.Global);
+  try {
+    const ts = await timeProblemCheck(api, extensionPath, { key: 'builtin/rmsnorm', id: 'rmsnorm', language: 'ts', floor: bareWorkerStart });
+    const py = await timeProblemCheck(api, extensionPath, { key: 'builtin/softmax', id: 'softmax', language: 'py', floor: () => pythonImportNumpy(PYTHON) });
+    return { ts, py, python: PYTHON };
+  } finally {
+    await vscode.workspace.getConfiguration('mlInterview').update('python.path', undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
+async function timeProblemCheck(
+  api: ExtensionApi,
+  extensionPath: string,
+  problem: { key: string; id: string; language: 'ts' | 'py'; floor: () => Promise<number> },
+): Promise<ProblemCheckFigures> {
+  const fileName = problem.language === 'ts' ? `${problem.id}.ts` : `${problem.id.replace(/-/g, '_')}.py`;
+  const file = path.join(api.practiceFolder(), fileName);
+  // The reference solution as the attempt: Start then opens it as it is.
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.copyFileSync(path.join(extensionPath, 'content', 'problems', problem.id, `solution.${problem.language}`), file);
+  await vscode.commands.executeCommand(problem.language === 'ts' ? 'mlInterview.startProblemTypeScript' : 'mlInterview.startProblemPython', problem.key);
+  await waitFor(`the ${fileName} attempt`, () => vscode.window.activeTextEditor?.document.uri.fsPath === file);
+  await settle();
+  const floorSamplesMs = [await problem.floor(), await problem.floor(), await problem.floor()];
+  const uri = vscode.Uri.file(file);
+  const timeOne = async () => {
+    const before = performance.now();
+    const report = (await vscode.commands.executeCommand('mlInterview.checkSolution', uri)) as { passed: number; total: number; fatal?: { message: string } } | undefined;
+    const elapsed = performance.now() - before;
+    if (!report || report.fatal || report.passed !== report.total) throw new Error(`Check of ${fileName} with its reference solution: ${JSON.stringify(report)}`);
+    return elapsed;
+  };
+  const firstMs = await timeOne();
+  await settle();
+  const laterMs = await timeOne();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  return { firstMs, laterMs, floorMs: medianOf(floorSamplesMs), floorSamplesMs };
+}
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** A new worker thread on an empty script, until it is online; then it is ended. */
+function bareWorkerStart(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const worker = new Worker('', { eval: true });
+    worker.once('online', () => {
+      const elapsed = performance.now() - started;
+      void worker.terminate().then(() => resolve(elapsed), reject);
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** `python -c "import numpy"` with the interpreter the Check uses, spawned from the host, until it exits. */
+function pythonImportNumpy(python: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(python, ['-c', 'import numpy'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${python} -c "import numpy" exited ${code}: ${stderr}`))));
+  });
 }
 
 interface ExtensionModule {

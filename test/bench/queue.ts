@@ -1,15 +1,17 @@
 // Benchmark (not a test), run in plain Node by scripts/bench.mjs in a fresh process each round: the quiz queue built
-// from 10,000 cards by the real buildQueue. Prints one JSON line: the first (cold) call, as Quiz Me pays it once
+// from 100,000 cards and a 300,000-review log by the real buildQueue. Prints one JSON line: the first (cold) call, as Quiz Me pays it once
 // per window, and the median of the calls after it.
 import { performance } from 'node:perf_hooks';
 import type { Card } from 'ts-fsrs';
 import { buildQueue, type QueueCard } from '../../src/quiz/core/queue';
 import { QuizScheduler, Rating, type QuizReview } from '../../src/quiz/core/scheduler';
 
-const CARDS = 10_000;
-const TOPICS = 50;
-const REVIEWS_PER_STUDIED_CARD = 5;
-const WARM_CALLS = 21;
+const CARDS = 100_000;
+/** 100 cards a topic, as a large user deck might hold (the built-in decks have about 8). */
+const TOPICS = 1_000;
+/** 70,000 studied cards: two in seven have 5 reviews, the rest 4, so the log holds exactly 300,000. */
+const reviewsOf = (studied: number) => (studied % 7 < 2 ? 5 : 4);
+const WARM_CALLS = 9;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A deterministic deck: 30 % new, 50 % in review (due from 30 days ago to 60 days ahead), 20 % (re)learning. */
@@ -18,6 +20,7 @@ function syntheticDeck(now: Date): { cards: QueueCard[]; states: Record<string, 
   const cards: QueueCard[] = [];
   const states: Record<string, Card> = {};
   const log: QuizReview[] = [];
+  let studied = 0;
   for (let i = 0; i < CARDS; i++) {
     const card = { id: `topic-${i % TOPICS}/card-${i}`, topic: `topic-${i % TOPICS}` };
     cards.push(card);
@@ -25,9 +28,10 @@ function syntheticDeck(now: Date): { cards: QueueCard[]; states: Record<string, 
     if (kind < 3) continue;
     // A short history ending in the card's current state; every review stays in the log, as in the real store.
     let state: Card | undefined;
+    const reviews = reviewsOf(studied++);
     let at = new Date(now.getTime() - 120 * DAY_MS + (i % 97) * 60_000);
-    for (let r = 0; r < REVIEWS_PER_STUDIED_CARD; r++) {
-      const rating = kind >= 8 && r === REVIEWS_PER_STUDIED_CARD - 1 ? Rating.Again : Rating.Good;
+    for (let r = 0; r < reviews; r++) {
+      const rating = kind >= 8 && r === reviews - 1 ? Rating.Again : Rating.Good;
       const next = scheduler.rate(card.id, state, rating, at);
       state = next.state;
       log.push(next.review);

@@ -1,0 +1,74 @@
+// Benchmark (not a test), run in plain Node by scripts/bench.mjs in a fresh process each round: every built-in topic,
+// card and practice problem parsed and indexed by the real loaders, as the extension does the first time a tree, a
+// panel or a quiz needs them (ContentService, QuizService, ProblemService and the problems' code cards). Prints one
+// JSON line: the first (cold) pass, the median of later passes, and what was loaded.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BUILT_IN_KEY_SCOPE, loadBuiltInDecks, type LoadedTopic } from '../../src/content/core/deckLoader';
+import { loadProblems, type Problem } from '../../src/problems/core/problemLoader';
+import { problemCodeCard } from '../../src/quiz/core/kinds/code';
+import { deckItems, mergeDeckItems, readCardFiles, type QuizItem } from '../../src/quiz/core/quizItems';
+
+const WARM_PASSES = 11;
+/** The repository (or the extension's folder): out/bench/content.js is two levels down. */
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Index {
+  topics: Map<string, LoadedTopic>;
+  cards: Map<string, QuizItem>;
+  problems: Map<string, Problem>;
+  diagnostics: number;
+}
+
+/** One pass: what the tree, the quiz and the Problems view load between them, into maps by key. */
+async function loadEverything(): Promise<Index> {
+  const decksFolder = path.join(ROOT, 'content', 'decks');
+  const [decks, problemSet] = await Promise.all([loadBuiltInDecks(decksFolder), loadProblems(path.join(ROOT, 'content', 'problems'), { trusted: true })]);
+  const perDeck = await Promise.all(decks.map(async (deck) => deckItems(deck, await readCardFiles(deck.cardsFolder, deck.trusted, decksFolder))));
+  const merged = mergeDeckItems(perDeck);
+  const topics = new Map(decks.flatMap((deck) => deck.topics.map((topic) => [topic.key, topic] as const)));
+  const cards = new Map(merged.items.map((item) => [item.id, item]));
+  // Every practice problem is also a code card, in the first of its topics that a deck holds (as registerProblems does).
+  const topicById = new Map<string, { deck: (typeof decks)[number]; topic: LoadedTopic }>();
+  for (const deck of decks) for (const topic of deck.topics) if (!topicById.has(topic.id)) topicById.set(topic.id, { deck, topic });
+  const problems = new Map<string, Problem>();
+  await Promise.all(
+    problemSet.problems.map(async (problem) => {
+      problems.set(`${BUILT_IN_KEY_SCOPE}/${problem.id}`, problem);
+      const found = problem.topics.map((id) => topicById.get(id)).find((entry) => entry !== undefined);
+      if (!found) return;
+      const [ts, py] = await Promise.all([readFile(problem.files.solutionTs, 'utf8'), readFile(problem.files.solutionPy, 'utf8')]);
+      const text = (part: 'statement' | 'explanation') => ({ en: problem.body.en?.[part], 'zh-cn': problem.body['zh-cn']?.[part] });
+      const card = problemCodeCard({ id: problem.id, topic: found.topic.id, title: problem.title, statement: text('statement'), explanation: text('explanation'), solutions: { ts, py } });
+      if (!cards.has(card.id)) cards.set(card.id, { id: card.id, deckId: found.deck.id, topicKey: found.topic.key, topicTitle: found.topic.title, trust: 'trusted', card });
+    }),
+  );
+  const diagnostics = decks.reduce((sum, deck) => sum + deck.problems.length, 0) + merged.problems.length + problemSet.diagnostics.length;
+  return { topics, cards, problems, diagnostics };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function main(): Promise<void> {
+  const time = async () => {
+    const started = performance.now();
+    const index = await loadEverything();
+    return { ms: performance.now() - started, index };
+  };
+  const cold = await time();
+  if (cold.index.topics.size === 0 || cold.index.cards.size === 0 || cold.index.problems.size === 0) throw new Error('the built-in content came out empty');
+  const warm: number[] = [];
+  for (let i = 0; i < WARM_PASSES; i++) warm.push((await time()).ms);
+  const { topics, cards, problems, diagnostics } = cold.index;
+  console.log(JSON.stringify({ topics: topics.size, cards: cards.size, problems: problems.size, diagnostics, coldMs: cold.ms, warmMedianMs: median(warm) }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
