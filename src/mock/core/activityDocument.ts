@@ -9,13 +9,13 @@ import { fillTemplate } from './mockReport';
 export const ACTIVITY_LABELS = {
   en: {
     activity: 'Activity (last {0} days)',
-    activitySummary: '{0} active days; {1} reviews, {2} checks and {3} mock interviews.',
-    dayActivity: '{0}: {1} reviews, {2} checks, {3} mock interviews',
+    activitySummary: 'Active days: {0}. Reviews: {1}, checks: {2}, mock interviews: {3}.',
+    dayActivity: '{0}: reviews {1}, checks {2}, mock interviews {3}',
     less: 'Less',
     more: 'More',
     streaks: 'Streaks',
-    currentStreak: 'Current streak: {0} days',
-    longestStreak: 'Longest streak: {0} days',
+    currentStreak: 'Current streak (days): {0}',
+    longestStreak: 'Longest streak (days): {0}',
     tracks: 'Mastery per track',
     track: 'Track',
     cards: 'Cards',

@@ -211,7 +211,7 @@ export const REPORT_LABELS = {
     time: 'Time',
     result: 'Result',
     coverage: '{0}/{1} checklist points',
-    tests: '{0}/{1} tests passed ({2} checks)',
+    tests: '{0}/{1} tests passed (checks: {2})',
     noCheck: 'not checked',
     outcome_answered: 'answered',
     outcome_timeUp: 'time up',

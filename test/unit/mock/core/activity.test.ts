@@ -51,8 +51,8 @@ describe('activity', () => {
     const html = renderActivitySections({ calendar, streaks: streaks(calendar), tracks: [{ deckId: 'one', title: 'One <b>', cards: 2, mastered: 1, mastery: 0.5 }], trend: [{ finishedAt: at(9), score: 40 }, { finishedAt: at(10), score: 70 }] }, 'en');
     assert.equal((html.match(/<rect class="day level-/g) ?? []).length, HEATMAP_DAYS + 5);
     assert.match(html, /data-day="2026-03-10" data-level="4"/);
-    assert.match(html, /1 active days; 1 reviews, 0 checks and 0 mock interviews\./);
-    assert.match(html, /Current streak: 1 days/);
+    assert.match(html, /Active days: 1\. Reviews: 1, checks: 0, mock interviews: 0\./);
+    assert.match(html, /Current streak \(days\): 1/);
     assert.match(html, /One &lt;b&gt;/);
     assert.match(html, /Last 2 interviews: latest 70\/100, best 70\/100\./);
   });

@@ -106,7 +106,7 @@ describe('mock interview report', () => {
     assert.match(markdown, /^# Mock interview report\n/);
     assert.match(markdown, /- Score: 42\/100/);
     assert.match(markdown, /\| 1 \| Concept: Topic A \| 3:05 \/ 4:00 \| 3\/4 checklist points \(answered\) \| Hard \|/);
-    assert.match(markdown, /\| 3 \| Problem: Softmax \| 4:00 \/ 7:00 \| 2\/4 tests passed \(1 checks\) \(answered\) \| Again \|/);
+    assert.match(markdown, /\| 3 \| Problem: Softmax \| 4:00 \/ 7:00 \| 2\/4 tests passed \(checks: 1\) \(answered\) \| Again \|/);
     // Typed text cannot break the table or bring HTML.
     assert.match(markdown, /> Over the batch \\\| per channel\n> \\<b\\>and\\<\/b\\> γ, β/);
     assert.match(markdown, /\*\*Missed:\*\*\n\n- gamma and beta/);
