@@ -46,7 +46,8 @@ export class ProblemService extends Disposable {
   ) {
     super();
     // Decks reloaded (a user deck appeared, a setting changed): their problems may have too.
-    this.register(content.onDidChange(() => this.reload()));
+    // The quiz reloads its cards on a deck change by itself: only a change of a problem file is news to it.
+    this.register(content.onDidChange(() => this.reload({ problemFiles: false })));
     this.register({ dispose: () => this.disposeWatchers() });
   }
 
@@ -118,11 +119,11 @@ export class ProblemService extends Disposable {
     return cases;
   }
 
-  reload(): void {
+  reload(options: { problemFiles: boolean } = { problemFiles: true }): void {
     this.loading = undefined;
     this.casesCache.clear();
     this.changeEmitter.fire();
-    this.reloadEmitter.fire();
+    if (options.problemFiles) this.reloadEmitter.fire();
   }
 
   /** Progress changed elsewhere (another window through the Memento, an import, a reset): redraw. */

@@ -89,7 +89,9 @@ describe('Quiz in the VS Code workbench', function () {
     // The status bar shows one stable text: due and new together, whatever the counts.
     const status = page.locator('.statusbar-item', { hasText: / due · \d+ new/ }).first();
     assert.match((await status.innerText()).trim(), /^\d+ due · \d+ new$/);
-    // An editor in a group beside the quiz: the layout that opening a code exercise's starter gives.
+    // Let the quiz take the focus VS Code gives it before the palette opens (or it would close the palette).
+    await focused(await workbench.activeWebview('#quiz'), '[data-autofocus]');
+    // An editor in a group beside the quiz: the layout that opening a practice problem's attempt gives.
     await workbench.runCommand('File: New Untitled Text File');
     await workbench.runCommand('View: Move Editor into Right Group');
     const editor = page.locator('.editor-group-container').nth(1).locator('.monaco-editor').first();
@@ -132,6 +134,8 @@ describe('Quiz in the VS Code workbench', function () {
 
   it('ticks the walkthrough’s quiz step when the quiz is started from it', async function () {
     const page = workbench.page;
+    // The quiz left open by the test before takes the focus back once it settles; let it, before the palette opens.
+    await focused(await workbench.activeWebview('#quiz'), '[data-autofocus]');
     await workbench.openWalkthrough();
     const step = page.locator('.getting-started-step', { hasText: 'Do a first quiz' }).first();
     assert.equal(await step.locator('.codicon-getting-started-step-checked').count(), 0);
