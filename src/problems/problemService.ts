@@ -126,9 +126,22 @@ export class ProblemService extends Disposable {
     if (options.problemFiles) this.reloadEmitter.fire();
   }
 
-  /** Progress changed elsewhere (another window through the Memento, an import, a reset): redraw. */
+  /** Progress changed elsewhere (an import, a reset): redraw. */
   progressChanged(): void {
     this.changeEmitter.fire();
+  }
+
+  private seenProgress: string | undefined;
+
+  /**
+   * The window got the focus: redraw only if another window (or Settings Sync) wrote the progress meanwhile. Before
+   * the progress store exists nothing shows it, so there is nothing to redraw.
+   */
+  refreshIfChangedElsewhere(): void {
+    if (!this.progressStore) return;
+    const stored = JSON.stringify(this.memento.get(core().PROBLEM_PROGRESS_KEY) ?? null);
+    if (this.seenProgress !== undefined && stored !== this.seenProgress) this.changeEmitter.fire();
+    this.seenProgress = stored;
   }
 
   private async loadAll(): Promise<LoadedProblem[]> {

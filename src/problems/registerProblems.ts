@@ -74,7 +74,7 @@ class ProblemsModuleImpl extends Disposable implements ProblemsModule {
     this.quizBridge = new ProblemCodeCards(this.service, this.files, this.checks, content, () => snippets.prepare());
     this.mockSource = this.register(new ProblemsForMock(this.service, this.files, this.panels, this.checks, this.quizBridge));
     // Another window (or Settings Sync) changed the progress: the tree and panels redraw when this window is focused.
-    this.register(vscode.window.onDidChangeWindowState((state) => (state.focused ? this.service.progressChanged() : undefined)));
+    this.register(vscode.window.onDidChangeWindowState((state) => (state.focused ? this.service.refreshIfChangedElsewhere() : undefined)));
   }
 
   get onDidCheck(): vscode.Event<CheckOutcome> {

@@ -307,9 +307,10 @@ function renderReport(view: Extract<MockPageView, { kind: 'report' }>, engine: M
       const score = Math.round(questionScore(question) * 100);
       return (
         `<tr><td>${index + 1}</td><th scope="row">${escapeHtml(`${labels[`kind_${question.kind}`]}: ${title}`)}</th>` +
-        `<td>${escapeHtml(`${formatClock(question.spentMs)} / ${formatClock(question.allottedMs)}`)}</td>` +
-        `<td>${escapeHtml(questionResult(question, labels))} <span class="outcome outcome-${question.outcome}">(${escapeHtml(labels[`outcome_${question.outcome}`])})</span></td>` +
-        `<td>${score}%</td><td>${question.rating ? escapeHtml(labels[`rating_${question.rating}`]) : '—'}</td></tr>`
+        // Each value cell carries its column's name: a narrow panel shows the rows stacked, each value labelled.
+        `<td data-label="${escapeHtml(labels.time)}">${escapeHtml(`${formatClock(question.spentMs)} / ${formatClock(question.allottedMs)}`)}</td>` +
+        `<td data-label="${escapeHtml(labels.result)}">${escapeHtml(questionResult(question, labels))} <span class="outcome outcome-${question.outcome}">(${escapeHtml(labels[`outcome_${question.outcome}`])})</span></td>` +
+        `<td data-label="${escapeHtml(labels.score)}">${score}%</td><td data-label="${escapeHtml(labels.rating)}">${question.rating ? escapeHtml(labels[`rating_${question.rating}`]) : '—'}</td></tr>`
       );
     })
     .join('');
