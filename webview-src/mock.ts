@@ -2,7 +2,10 @@
 // what is typed (in the page's state at once, to the host after a pause in typing) so nothing is lost; updates the
 // clocks when the host sends them.
 import type { MockHostMessage, MockPanelState, MockWebviewMessage } from '../src/mock/core/mockMessages';
+import { loadFontsAfterFirstPaint } from './pageFonts';
 import { getVsCodeApi } from './vscodeApi';
+
+loadFontsAfterFirstPaint();
 
 const vscode = getVsCodeApi<MockPanelState, MockWebviewMessage>();
 const { focus: focusOnLoad, ...initial } = JSON.parse(document.body.dataset.state ?? '{}') as MockPanelState & { focus?: boolean };

@@ -1,7 +1,10 @@
 // Browser side of the problem panel: keeps scroll position and language in the webview state (restored on show and
 // after a reload) and forwards button clicks to the extension host, which validates every message.
 import type { ProblemPanelState, ProblemWebviewMessage } from '../src/problems/core/problemMessages';
+import { loadFontsAfterFirstPaint } from './pageFonts';
 import { getVsCodeApi } from './vscodeApi';
+
+loadFontsAfterFirstPaint();
 
 const vscode = getVsCodeApi<ProblemPanelState, ProblemWebviewMessage>();
 const initial = JSON.parse(document.body.dataset.state ?? '{}') as ProblemPanelState;

@@ -3,7 +3,10 @@
 // What a card kind's own buttons, keys and inputs send is its module's (./quiz/kinds/).
 import type { QuizPanelState, QuizWebviewMessage } from '../src/quiz/core/quizMessages';
 import { pageKindOf } from './quiz/kinds';
+import { loadFontsAfterFirstPaint } from './pageFonts';
 import { getVsCodeApi } from './vscodeApi';
+
+loadFontsAfterFirstPaint();
 
 const vscode = getVsCodeApi<QuizPanelState, QuizWebviewMessage>();
 const { focus: focusOnLoad, ...initial } = JSON.parse(document.body.dataset.state ?? '{}') as QuizPanelState & { focus?: boolean };

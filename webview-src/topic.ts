@@ -1,7 +1,10 @@
 // Browser side of the topic panel: keeps scroll position, language and ticked checklist items in the
 // webview state (restored on show and after a reload) and forwards button clicks to the extension host.
 import type { TopicPanelState, TopicWebviewMessage } from '../src/webview/core/messages';
+import { loadFontsAfterFirstPaint } from './pageFonts';
 import { getVsCodeApi } from './vscodeApi';
+
+loadFontsAfterFirstPaint();
 
 type TopicState = TopicPanelState;
 

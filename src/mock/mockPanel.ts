@@ -21,6 +21,7 @@ import type { MockStore } from './core/mockStore';
 import type { MockProblem, MockProblemSource } from './mockDependencies';
 import type { Trust } from '../content/core/markdownEngine';
 import type { FollowUp } from './core/followUps';
+import { pageResources } from '../webview/pageResources';
 
 export const MOCK_VIEW_TYPE = WEBVIEW_TYPES.mock;
 /** While an interview runs, the stored copy is refreshed this often (its time is exact to this after a crash). */
@@ -460,16 +461,10 @@ export class MockController extends Disposable implements vscode.WebviewPanelSer
     if (!panel) return;
     const model = await this.model();
     const webview = panel.webview;
-    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
     this.mainHtml = core().renderMockMain(model, this.engine);
     panel.webview.html = core().renderMockDocument(
       model,
-      {
-        cspSource: webview.cspSource,
-        nonce: core().newNonce(),
-        scriptUri: asset('dist', 'webview', 'mock.js'),
-        styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css'), asset('media', 'quiz.css'), asset('media', 'mock.css')],
-      },
+      pageResources(webview, this.extensionUri, { script: 'mock', styles: ['topic', 'quiz', 'mock'], math: true }),
       this.engine,
       { focus: panel.active },
     );

@@ -15,6 +15,7 @@ import type { ProblemWebviewMessage } from './core/problemMessages';
 import type { PracticeLanguage } from './core/problemProgress';
 import type { PracticeFiles } from './practiceFiles';
 import type { LoadedProblem, ProblemService } from './problemService';
+import { pageResources, yieldToWorkbench } from '../webview/pageResources';
 
 export interface ProblemPanelActions {
   check(problem: LoadedProblem, language: PracticeLanguage): Thenable<unknown>;
@@ -96,6 +97,9 @@ export class ProblemPanelManager extends Disposable implements vscode.WebviewPan
         entry.disposables.forEach((d) => d.dispose());
       }),
     );
+    await yieldToWorkbench();
+    // Closed in the meantime.
+    if (this.panels.get(key) !== entry) return;
     await this.render(entry);
   }
 
@@ -182,12 +186,6 @@ export class ProblemPanelManager extends Disposable implements vscode.WebviewPan
   }
 
   private resources(webview: vscode.Webview): WebviewResources {
-    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
-    return {
-      cspSource: webview.cspSource,
-      nonce: core().newNonce(),
-      scriptUri: asset('dist', 'webview', 'problem.js'),
-      styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css'), asset('media', 'problem.css')],
-    };
+    return pageResources(webview, this.extensionUri, { script: 'problem', styles: ['topic', 'problem'], math: true });
   }
 }

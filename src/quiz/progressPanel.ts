@@ -8,6 +8,7 @@ import { Disposable } from '../util/dispose';
 import type { QuizService } from './quizService';
 import type { ActivityModel } from '../mock/core/activityDocument';
 import { logFailure } from '../util/log';
+import { pageResources } from '../webview/pageResources';
 
 export const PROGRESS_VIEW_TYPE = WEBVIEW_TYPES.progress;
 
@@ -66,10 +67,9 @@ export class ProgressPanelManager extends Disposable {
     for (const topic of stats.topics) topicTitles[topic.topic] = (await this.service.topicTitle(topic.topic, language)) ?? topic.topic;
     const activity = this.activity ? await this.activity(language).catch((error: unknown) => void logFailure('computing the activity sections failed')(error)) : undefined;
     const webview = panel.webview;
-    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
     this.html = core().renderProgressDocument(
       { language, stats, topicTitles, ...(activity ? { activity } : {}) },
-      { cspSource: webview.cspSource, nonce: core().newNonce(), scriptUri: asset('dist', 'webview', 'progress.js'), styleUris: [asset('media', 'topic.css'), asset('media', 'progress.css')] },
+      pageResources(webview, this.extensionUri, { script: 'progress', styles: ['topic', 'progress'], math: false }),
     );
     if (this.panel === panel) webview.html = this.html;
   }

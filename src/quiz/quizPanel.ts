@@ -14,6 +14,7 @@ import type { QuizItem } from './core/quizItems';
 import type { QuizService } from './quizService';
 import type { ReviewToRecord, SessionView, QuizSession } from './core/quizSession';
 import type { Grade } from './core/scheduler';
+import { pageResources } from '../webview/pageResources';
 
 export const QUIZ_VIEW_TYPE = WEBVIEW_TYPES.quiz;
 
@@ -293,17 +294,11 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     if (this.isDisposed) return;
     const model = await this.model();
     const webview = this.webviewPanel.webview;
-    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
     this.mainHtml = core().renderQuizMain(model, this.engine);
     this.webviewPanel.title = model.topicKey !== undefined ? vscode.l10n.t('Quiz: {0}', model.topicTitle ?? model.topicKey) : vscode.l10n.t('Quiz');
     webview.html = core().renderQuizDocument(
       model,
-      {
-        cspSource: webview.cspSource,
-        nonce: core().newNonce(),
-        scriptUri: asset('dist', 'webview', 'quiz.js'),
-        styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css'), asset('media', 'quiz.css')],
-      },
+      pageResources(webview, this.extensionUri, { script: 'quiz', styles: ['topic', 'quiz'], math: true }),
       this.engine,
     );
   }

@@ -10,6 +10,7 @@ import type { MarkdownEngine, RenderEnv } from '../content/core/markdownEngine';
 import { Disposable } from '../util/dispose';
 import type { TopicWebviewMessage } from './core/messages';
 import type { TopicNeighbour, TopicViewModel, WebviewResources } from './core/topicDocument';
+import { pageResources, yieldToWorkbench } from './pageResources';
 import { lockedDownWebviewOptions } from './webviewOptions';
 
 export const TOPIC_VIEW_TYPE = WEBVIEW_TYPES.topic;
@@ -105,6 +106,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     });
     entry.onMessage((message) => this.handleMessage(entry, message));
     entry.onActivated(() => void this.features.topicActivated?.(entry.key));
+    await yieldToWorkbench();
     await this.render(entry);
     if (webviewPanel.active) void this.features.topicActivated?.(key);
   }
@@ -200,14 +202,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
   }
 
   private resources(entry: TopicPanel): WebviewResources {
-    const webview = entry.panel.webview;
-    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
-    return {
-      cspSource: webview.cspSource,
-      nonce: core().newNonce(),
-      scriptUri: asset('dist', 'webview', 'topic.js'),
-      styleUris: [asset('dist', 'webview', 'katex', 'katex.min.css'), asset('media', 'topic.css')],
-    };
+    return pageResources(entry.panel.webview, this.extensionUri, { script: 'topic', styles: ['topic'], math: true });
   }
 
   private readDiagram(folder: string, name: string): string | undefined {

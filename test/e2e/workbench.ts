@@ -167,10 +167,15 @@ export class Workbench {
         if (frame.name() === 'active-frame' || frame.url().includes('fake.html')) {
           try {
             if (await frame.locator(containing).count()) {
-              // The page is painted as a person sees it once its stylesheets are applied and KaTeX's fonts (which
-              // load with font-display: block) are ready; assertions and screenshots wait for that.
+              // The page is painted as a person sees it once its stylesheets are applied and KaTeX's fonts, switched
+              // on after the first paint (webview-src/pageFonts.ts), have loaded; assertions and screenshots wait for that.
               await frame.waitForFunction(() => Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')).every((link) => link.sheet !== null));
-              await frame.evaluate(() => document.fonts.ready.then(() => undefined));
+              await frame.waitForFunction(() => document.querySelector('style[data-deferred-fonts][media="not all"]') === null);
+              await frame.evaluate(() => {
+                // A layout first: it starts the loads of the faces the page uses, which `ready` then waits for.
+                void document.body.offsetHeight;
+                return document.fonts.ready.then(() => undefined);
+              });
               return frame;
             }
           } catch {

@@ -35,18 +35,23 @@ class LoopbackServer {
 interface RenderedTopic {
   flag: string | undefined;
   policies: (string | null)[];
-  scripts: { id: string; src: string; nonce: string | undefined; inline: boolean }[];
+  scripts: { id: string; src: string; nonce: string | undefined; text: string }[];
+  /** The page's <style> elements: in <head>, their nonce and media, and their text's length. */
+  styles: { id: string; inHead: boolean; nonce: string | undefined; media: string; length: number }[];
+  links: number;
   headings: string[];
   eventHandlers: string[];
 }
 
 /** `webview.cspSource` as VS Code 1.100 gives it: the webview's own origin and VS Code's resource CDN. */
 const CSP_SOURCE = "'self' https://*.vscode-cdn.net";
-/** The topic document's policy, with the render's nonce left open. */
+/** The topic document's policy, with the render's nonce left open (the same nonce for styles and the script). */
 const EXPECTED_CSP = new RegExp(
-  `^default-src 'none'; style-src ${escapeRegExp(CSP_SOURCE)}; style-src-elem ${escapeRegExp(CSP_SOURCE)}; style-src-attr 'unsafe-inline'; ` +
-    `font-src ${escapeRegExp(CSP_SOURCE)}; img-src ${escapeRegExp(CSP_SOURCE)}; script-src 'nonce-([A-Za-z0-9+/]+={0,2})'$`,
+  `^default-src 'none'; style-src ${escapeRegExp(CSP_SOURCE)} 'nonce-([A-Za-z0-9+/]+={0,2})'; style-src-elem ${escapeRegExp(CSP_SOURCE)} 'nonce-\\1'; ` +
+    `style-src-attr 'unsafe-inline'; font-src ${escapeRegExp(CSP_SOURCE)}; img-src ${escapeRegExp(CSP_SOURCE)}; script-src 'nonce-\\1'$`,
 );
+/** The page scripts the package ships (dist/webview/<page>.js), which each page runs inline. */
+const PAGE_SCRIPT = (name: string) => fs.readFileSync(path.resolve(__dirname, '..', '..', 'dist', 'webview', `${name}.js`), 'utf8');
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -114,7 +119,13 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
   /** Waits until the page has loaded and every image has loaded or failed, so a request it would make is made. */
   async function settled(frame: Frame): Promise<void> {
     await frame.waitForFunction(() => document.readyState === 'complete' && Array.from(document.images).every((image) => image.complete));
-    await frame.evaluate(() => document.fonts.ready.then(() => undefined));
+    // KaTeX's font faces are switched on after the first paint (webview-src/pageFonts.ts); then they load.
+    await frame.waitForFunction(() => document.querySelector('style[data-deferred-fonts][media="not all"]') === null);
+    await frame.evaluate(() => {
+      // A layout first: it starts the loads of the faces the page uses, which `ready` then waits for.
+      void document.body.offsetHeight;
+      return document.fonts.ready.then(() => undefined);
+    });
   }
 
   /** A rendered document of any of our webviews; `headings` selects the payloads' headings in it. */
@@ -122,7 +133,9 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
     return frame.evaluate((headingSelector) => ({
       flag: (window as unknown as { __xss?: string }).__xss,
       policies: Array.from(document.querySelectorAll('meta[http-equiv]')).map((meta) => meta.getAttribute('content')),
-      scripts: Array.from(document.scripts).map((script) => ({ id: script.id, src: script.src, nonce: script.nonce, inline: script.text !== '' })),
+      scripts: Array.from(document.scripts).map((script) => ({ id: script.id, src: script.src, nonce: script.nonce, text: script.text })),
+      styles: Array.from(document.querySelectorAll('style')).map((style) => ({ id: style.id, inHead: style.parentElement === document.head, nonce: style.nonce, media: style.media, length: style.textContent?.length ?? 0 })),
+      links: document.querySelectorAll('link').length,
       headings: Array.from(document.querySelectorAll(headingSelector)).map((heading) => heading.textContent ?? ''),
       eventHandlers: Array.from(document.querySelectorAll('*')).flatMap((element) =>
         element.getAttributeNames().filter((name) => name.toLowerCase().startsWith('on')).map((name) => `${element.localName}[${name}]`),
@@ -171,13 +184,25 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
     const [, nonce] = policy;
     // VS Code's webview host puts its acquireVsCodeApi script at the top of <head>, before our CSP; the rest is ours.
     assert.deepEqual(
-      topic.scripts.map((found) => [found.id, found.nonce, found.inline, found.src.endsWith(`/dist/webview/${script}.js`)]),
+      topic.scripts.map((found) => [found.id, found.nonce, found.src, found.text !== '', found.text === PAGE_SCRIPT(script)]),
       [
-        ['_vscodeApiScript', '', true, false],
-        ['', nonce, false, true],
+        ['_vscodeApiScript', '', '', true, false],
+        ['', nonce, '', true, true],
       ],
-      `${label}: only VS Code's script and ours, by nonce`,
+      `${label}: only VS Code's script and ours (dist/webview/${script}.js inlined), by nonce`,
     );
+    // VS Code's webview host adds its default styles (id _defaultStyles); every other sheet is ours, inlined in <head>
+    // under the nonce: KaTeX's rules, the page's sheets, and KaTeX's font faces, switched on once the page has loaded.
+    assert.equal(topic.links, 0, `${label}: no <link>`);
+    const ours = topic.styles.filter((style) => style.id !== '_defaultStyles');
+    assert.equal(topic.styles.length - ours.length, 1, `${label}: VS Code's default styles`);
+    assert.ok(ours.length >= 2, `${label}: our sheets`);
+    assert.deepEqual(
+      ours.map((style) => [style.inHead, style.nonce, style.length > 0]),
+      ours.map(() => [true, nonce, true]),
+      `${label}: our sheets, in <head>, by nonce`,
+    );
+    assert.deepEqual(ours.filter((style) => style.media === 'not all'), [], `${label}: KaTeX's fonts switched on after the page loaded`);
     nonces.push(nonce);
   }
 

@@ -374,5 +374,7 @@ export function renderMockDocument(model: MockPageModel, resources: WebviewResou
     resources,
     state: { language: model.language, focus: state.focus },
     body: `${toolbar}\n<main id="mock">${renderMockMain(model, engine)}</main>`,
+    // Later steps replace <main> by message, and may bring math.
+    math: true,
   });
 }

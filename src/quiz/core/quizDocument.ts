@@ -44,7 +44,7 @@ export function renderQuizDocument(model: QuizPageModel, resources: WebviewResou
     `<button type="button" data-action="showProgress" aria-label="${escapeHtml(labels.progressLabel)}">${escapeHtml(labels.progress)}</button>` +
     `<button type="button" data-action="setLanguage" data-language="${otherLanguage(model.language)}" aria-label="${escapeHtml(labels.switchLanguageLabel)}" title="${escapeHtml(labels.switchLanguageLabel)}">${escapeHtml(labels.switchLanguage)}</button></header>`;
   const body = `${toolbar}\n<main id="quiz" aria-live="polite">${renderQuizMain(model, engine)}</main>\n<footer class="keys">${escapeHtml(labels.keys)}</footer>`;
-  return renderShell({ language: model.language, title: `${labels.title} — ${scope}`, resources, state: { topicKey: model.topicKey, language: model.language, focus: model.focus === true }, body });
+  return renderShell({ language: model.language, title: `${labels.title} — ${scope}`, resources, state: { topicKey: model.topicKey, language: model.language, focus: model.focus === true }, body, math: true });
 }
 
 /** The content of <main> for the current view. */

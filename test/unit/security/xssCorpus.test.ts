@@ -50,22 +50,24 @@ type Node = DefaultTreeAdapterMap['node'];
 /** Nothing listens at either: the HTML is only parsed. */
 const SERVERS = { port: 47_123, selfOrigin: 'http://127.0.0.1:47124' };
 const CSP_SOURCE = 'https://webview.test';
+/** Stand-ins for the inlined script and stylesheets: the checks compare each element's text with what the shell was given. */
 const resources = (nonce: string, script = 'topic.js'): WebviewResources => ({
   cspSource: CSP_SOURCE,
   nonce,
-  scriptUri: `${CSP_SOURCE}/dist/webview/${script}`,
-  styleUris: [`${CSP_SOURCE}/dist/webview/katex/katex.min.css`, `${CSP_SOURCE}/media/topic.css`],
+  script: `/* ${script} */ run();`,
+  styles: ['body { margin: 0; }'],
+  katex: { rules: '.katex { font: normal 1.21em KaTeX_Main, serif; }', fontFaces: `@font-face{font-family:KaTeX_Main;src:url(${CSP_SOURCE}/dist/webview/katex/fonts/KaTeX_Main-Regular.woff2) format("woff2")}` },
 });
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
 const RESOURCES = resources(NONCE);
 /** Written out rather than computed by the code under test, so a change to the policy shows here. */
 const EXPECTED_CSP =
-  "default-src 'none'; style-src https://webview.test; style-src-elem https://webview.test; style-src-attr 'unsafe-inline'; " +
-  "font-src https://webview.test; img-src https://webview.test; script-src 'nonce-dGVzdC1ub25jZS0xMjM0NQ=='";
+  "default-src 'none'; style-src https://webview.test 'nonce-dGVzdC1ub25jZS0xMjM0NQ=='; style-src-elem https://webview.test 'nonce-dGVzdC1ub25jZS0xMjM0NQ=='; " +
+  "style-src-attr 'unsafe-inline'; font-src https://webview.test; img-src https://webview.test; script-src 'nonce-dGVzdC1ub25jZS0xMjM0NQ=='";
 
 /** Elements that load, frame, navigate, submit, restyle or animate attributes; none belongs in a rendered deck. */
 const FORBIDDEN_ELEMENTS = new Set([
-  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'base', 'form', 'style', 'noscript', 'template',
+  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'base', 'form', 'noscript', 'template',
   'foreignobject', 'animate', 'animatemotion', 'animatetransform', 'set', 'use', 'image', 'handler', 'listener',
 ]);
 /** Attributes whose value is a URL the browser may load or navigate to. */
@@ -117,23 +119,30 @@ function securityFindings(html: string, expected: { resources: WebviewResources;
     if (tag === 'meta' && attributeOf(element, 'http-equiv') !== undefined && attributeOf(element, 'http-equiv')?.toLowerCase() !== 'content-security-policy') {
       findings.push(`<meta http-equiv="${attributeOf(element, 'http-equiv')}">`);
     }
-    if (tag === 'link' && !(attributeOf(element, 'rel') === 'stylesheet' && expected.resources.styleUris.includes(attributeOf(element, 'href') ?? ''))) {
-      findings.push(`<link rel="${attributeOf(element, 'rel')}" href="${short(attributeOf(element, 'href') ?? '')}">`);
+    if (tag === 'link') findings.push(`<link rel="${attributeOf(element, 'rel')}" href="${short(attributeOf(element, 'href') ?? '')}">`);
+  }
+  // Stylesheets: only the shell's, inlined in <head> under the nonce, each exactly a sheet it was given (KaTeX's
+  // font faces with media="not all", switched on by the page script).
+  const { katex } = expected.resources;
+  const shellStyles = [...(katex ? [katex.rules] : []), ...expected.resources.styles, ...(katex ? [katex.fontFaces] : [])];
+  const head = elements.find((element) => element.tagName === 'head');
+  for (const style of elements.filter((element) => element.tagName.toLowerCase() === 'style')) {
+    const fonts = katex !== undefined && textOf(style) === katex.fontFaces;
+    const attributes = [{ name: 'nonce', value: expected.resources.nonce }, ...(fonts ? [{ name: 'media', value: 'not all' }, { name: 'data-deferred-fonts', value: '' }] : [])];
+    if (style.parentNode !== head || !shellStyles.includes(textOf(style)) || !sameAttributes(style, attributes)) {
+      findings.push(`a style element not the shell's: ${[...style.attrs.map((attr) => `${attributeName(attr)}="${short(attr.value)}"`), short(textOf(style))].join(' ')}`);
     }
   }
   const scripts = elements.filter((element) => element.tagName.toLowerCase() === 'script');
-  const shellScript = [
-    { name: 'nonce', value: expected.resources.nonce },
-    { name: 'src', value: expected.resources.scriptUri },
-  ];
+  const shellScript = [{ name: 'nonce', value: expected.resources.nonce }];
   if (scripts.length !== 1) findings.push(`${scripts.length} script elements, expected only the shell's`);
-  else if (!sameAttributes(scripts[0], shellScript) || textOf(scripts[0]) !== '') {
+  else if (!sameAttributes(scripts[0], shellScript) || textOf(scripts[0]) !== expected.resources.script) {
     findings.push(`the script is not the shell's: ${scripts[0].attrs.map((attr) => `${attributeName(attr)}="${short(attr.value)}"`).join(' ')} ${short(textOf(scripts[0]))}`.trim());
   }
   const policies = elements.filter((element) => attributeOf(element, 'http-equiv')?.toLowerCase() === 'content-security-policy');
   if (policies.length !== 1 || attributeOf(policies[0], 'content') !== expected.csp) {
     findings.push(`CSP: ${policies.map((p) => attributeOf(p, 'content')).join(' | ')}`);
-  } else if (elements.indexOf(policies[0]) > elements.findIndex((e) => ['link', 'script', 'img', 'body'].includes(e.tagName))) {
+  } else if (elements.indexOf(policies[0]) > elements.findIndex((e) => ['link', 'style', 'script', 'img', 'body'].includes(e.tagName))) {
     // A meta CSP governs only what comes after it.
     findings.push('the CSP meta comes after content it should govern');
   }
@@ -227,7 +236,7 @@ describe('XSS corpus (issue 7)', () => {
     const body =
       '<img src="javascript:x" onerror="y"><iframe srcdoc="z"></iframe><svg><a xlink:href="data:x"><animate/></a></svg>' +
       '<meta http-equiv="refresh" content="0"><div style="background:url(x)"></div><a href="vbscript:x">v</a><script>1</script>' +
-      '<img src="https://remote.example/pixel.png">';
+      '<img src="https://remote.example/pixel.png"><style>*{}</style>' + `<style nonce="${NONCE}">body { margin: 0; }</style>`;
     const html = renderShell({ language: 'en', title: 't', resources: RESOURCES, state: {}, body });
     assert.deepEqual(securityFindings(html, { resources: RESOURCES, csp: EXPECTED_CSP }), [
       'src="javascript:x" on <img>',
@@ -240,12 +249,16 @@ describe('XSS corpus (issue 7)', () => {
       'style="background:url(x)" on <div>',
       'href="vbscript:x" on <a>',
       'loads src="https://remote.example/pixel.png" on <img>',
+      'a style element not the shell\'s: *{}',
+      // The right nonce and text, but in the body: not one the shell wrote.
+      `a style element not the shell's: nonce="${NONCE}" body { margin: 0; }`,
       "2 script elements, expected only the shell's",
     ]);
     const otherPolicy = renderShell({ language: 'en', title: 't', resources: resources('other'), state: {}, body: '' });
     assert.deepEqual(securityFindings(otherPolicy, { resources: RESOURCES, csp: EXPECTED_CSP }), [
-      'the script is not the shell\'s: nonce="other" src="https://webview.test/dist/webview/topic.js"',
-      `CSP: ${EXPECTED_CSP.replace(NONCE, 'other')}`,
+      'a style element not the shell\'s: nonce="other" body { margin: 0; }',
+      'the script is not the shell\'s: nonce="other" /* topic.js */ run();',
+      `CSP: ${EXPECTED_CSP.replaceAll(NONCE, 'other')}`,
     ]);
   });
 
@@ -389,6 +402,8 @@ describe('webview Content-Security-Policy (issue 7)', () => {
             source === CSP_SOURCE ||
             (directive === 'default-src' && source === "'none'") ||
             (directive === 'script-src' && source === "'nonce-bm9uY2Ux'") ||
+            // The inlined stylesheets, by the same nonce; a <style> without it stays blocked.
+            ((directive === 'style-src' || directive === 'style-src-elem') && source === "'nonce-bm9uY2Ux'") ||
             // KaTeX positions glyphs with style attributes: inline styles, never inline script.
             (directive === 'style-src-attr' && source === "'unsafe-inline'");
           assert.ok(allowed, `${directive} allows ${source}`);
@@ -412,7 +427,7 @@ describe('webview Content-Security-Policy (issue 7)', () => {
 // typed answers echoed back). Same checks as above: nothing executable, nothing loading from outside, text as text.
 describe('XSS corpus in practice problems, code cards and cloze cards (issue 7)', () => {
   const TOPIC = 'xss-body-01';
-  const problemResources = { ...resources(NONCE, 'problem.js'), styleUris: [...RESOURCES.styleUris, `${CSP_SOURCE}/media/problem.css`] };
+  const problemResources = { ...resources(NONCE, 'problem.js'), styles: [...RESOURCES.styles, '.problem { margin: 0; }'] };
   const quizResources = resources(NONCE, 'quiz.js');
   const now = new Date(2025, 0, 10, 12);
   const previews = new QuizScheduler().preview(undefined, now);

@@ -20,13 +20,14 @@ const NONCE = 'cHJvYmxlbS1ub25jZS0xMjM=';
 const RESOURCES: WebviewResources = {
   cspSource: CSP_SOURCE,
   nonce: NONCE,
-  scriptUri: `${CSP_SOURCE}/dist/webview/problem.js`,
-  styleUris: [`${CSP_SOURCE}/dist/webview/katex/katex.min.css`, `${CSP_SOURCE}/media/problem.css`],
+  script: 'problemPage();',
+  styles: ['.problem {}'],
+  katex: { rules: '.katex {}', fontFaces: `@font-face{src:url(${CSP_SOURCE}/dist/webview/katex/fonts/KaTeX_Main-Regular.woff2)}` },
 };
 /** Written out rather than computed by the code under test, so a change to the policy shows here. */
 const EXPECTED_CSP =
-  "default-src 'none'; style-src https://webview.test; style-src-elem https://webview.test; style-src-attr 'unsafe-inline'; " +
-  "font-src https://webview.test; img-src https://webview.test; script-src 'nonce-cHJvYmxlbS1ub25jZS0xMjM='";
+  "default-src 'none'; style-src https://webview.test 'nonce-cHJvYmxlbS1ub25jZS0xMjM='; style-src-elem https://webview.test 'nonce-cHJvYmxlbS1ub25jZS0xMjM='; " +
+  "style-src-attr 'unsafe-inline'; font-src https://webview.test; img-src https://webview.test; script-src 'nonce-cHJvYmxlbS1ub25jZS0xMjM='";
 
 const engine = new MarkdownEngine();
 
@@ -91,12 +92,18 @@ describe('problems/core/problemDocument', () => {
       assert.equal(attr(policies[0], 'content'), EXPECTED_CSP);
       const scripts = tagged(elements, 'script');
       assert.equal(scripts.length, 1);
-      assert.deepEqual(scripts[0].attrs, [
-        { name: 'nonce', value: NONCE },
-        { name: 'src', value: RESOURCES.scriptUri },
-      ]);
-      assert.equal(textOf(scripts[0]), '');
-      assert.deepEqual(tagged(elements, 'link').map((e) => attr(e, 'href')), RESOURCES.styleUris);
+      assert.deepEqual(scripts[0].attrs, [{ name: 'nonce', value: NONCE }]);
+      assert.equal(textOf(scripts[0]), RESOURCES.script);
+      assert.deepEqual(tagged(elements, 'link'), []);
+      // Softmax's statement has math: KaTeX's rules, the page's sheet, then KaTeX's fonts, switched on after loading.
+      assert.deepEqual(
+        tagged(elements, 'style').map((e) => [e.attrs, textOf(e)]),
+        [
+          [[{ name: 'nonce', value: NONCE }], '.katex {}'],
+          [[{ name: 'nonce', value: NONCE }], '.problem {}'],
+          [[{ name: 'nonce', value: NONCE }, { name: 'media', value: 'not all' }, { name: 'data-deferred-fonts', value: '' }], RESOURCES.katex?.fontFaces],
+        ],
+      );
       const [body] = tagged(elements, 'body');
       assert.deepEqual(JSON.parse(attr(body, 'data-state') ?? ''), { problemKey: 'builtin:softmax', language: 'en' });
       assert.equal(attr(tagged(elements, 'html')[0], 'lang'), 'en');
@@ -343,7 +350,8 @@ describe('problems/core/problemDocument', () => {
         const scripts = tagged(elements, 'script');
         assert.equal(scripts.length, 1);
         assert.equal(attr(scripts[0], 'nonce'), NONCE);
-        assert.equal(attr(scripts[0], 'src'), RESOURCES.scriptUri);
+        assert.equal(attr(scripts[0], 'src'), undefined);
+        assert.equal(textOf(scripts[0]), RESOURCES.script);
         assert.deepEqual(tagged(elements, 'img'), []);
         const handlers = elements.flatMap((e) => e.attrs.filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${e.tagName} ${a.name}`));
         assert.deepEqual(handlers, []);

@@ -108,10 +108,13 @@ describe('progress renderer', () => {
   });
 
   it('builds a locked-down document with the nonce and no remote resources', () => {
-    const html = renderProgressDocument({ language: 'en', stats, topicTitles: {} }, { cspSource: 'vscode-resource:', nonce: 'N1', scriptUri: 'x/progress.js', styleUris: ['x/progress.css'] });
+    const html = renderProgressDocument({ language: 'en', stats, topicTitles: {} }, { cspSource: 'vscode-resource:', nonce: 'N1', script: 'draw();', styles: ['svg { display: block; }'] });
     const csp = elementsOf(html).find((element) => attr(element, 'http-equiv') === 'Content-Security-Policy');
     assert.match((csp && attr(csp, 'content')) ?? '', /^default-src 'none'; .*script-src 'nonce-N1'$/);
-    assert.deepEqual(select(html, 'script').map((script) => [attr(script, 'nonce'), attr(script, 'src')]), [['N1', 'x/progress.js']]);
+    assert.deepEqual(select(html, 'script').map((script) => [attr(script, 'nonce'), attr(script, 'src'), textOf(script)]), [['N1', undefined, 'draw();']]);
+    // No math on this page: only its own stylesheet, inlined by nonce.
+    assert.deepEqual(select(html, 'style').map((style) => [attr(style, 'nonce'), textOf(style)]), [['N1', 'svg { display: block; }']]);
+    assert.deepEqual(select(html, 'link'), []);
     assert.doesNotMatch(html, /https?:\/\//);
   });
 });

@@ -213,7 +213,7 @@ describe('quiz renderer', () => {
   it('renders the document: CSP with the nonce, escaped state and title, the toolbar and the script', () => {
     const html = renderQuizDocument(
       { language: 'en', now, topicKey: 'builtin/a', topicTitle: 'Norms "x"', view: { kind: 'empty', answered: 0, canPractiseAhead: false, practisingAhead: false } },
-      { cspSource: 'https://csp.example', nonce: 'NONCE123', scriptUri: 'https://x/quiz.js', styleUris: ['https://x/quiz.css'] },
+      { cspSource: 'https://csp.example', nonce: 'NONCE123', script: 'quiz();', styles: ['.quiz {}'], katex: { rules: '.katex {}', fontFaces: '@font-face {}' } },
       engine,
     );
     assert.match(html, /^<!DOCTYPE html>\n<html lang="en">/);
@@ -222,9 +222,18 @@ describe('quiz renderer', () => {
     // Written out rather than computed by the code under test, so a change to the policy shows here.
     assert.equal(
       csp && attr(csp, 'content'),
-      "default-src 'none'; style-src https://csp.example; style-src-elem https://csp.example; style-src-attr 'unsafe-inline'; font-src https://csp.example; img-src https://csp.example; script-src 'nonce-NONCE123'",
+      "default-src 'none'; style-src https://csp.example 'nonce-NONCE123'; style-src-elem https://csp.example 'nonce-NONCE123'; style-src-attr 'unsafe-inline'; font-src https://csp.example; img-src https://csp.example; script-src 'nonce-NONCE123'",
     );
-    assert.deepEqual(select(html, 'link').map((link) => [attr(link, 'rel'), attr(link, 'href')]), [['stylesheet', 'https://x/quiz.css']]);
+    assert.deepEqual(select(html, 'link'), []);
+    // KaTeX's styles even on a card without math: later cards replace <main> by message. Its fonts wait for the page.
+    assert.deepEqual(
+      select(html, 'style').map((style) => [attr(style, 'nonce'), attr(style, 'media'), attr(style, 'data-deferred-fonts'), textOf(style)]),
+      [
+        ['NONCE123', undefined, undefined, '.katex {}'],
+        ['NONCE123', undefined, undefined, '.quiz {}'],
+        ['NONCE123', 'not all', '', '@font-face {}'],
+      ],
+    );
     assert.equal(textOf(only(html, 'title')), 'Quiz — Topic: Norms "x"');
     const body = only(html, 'body');
     assert.deepEqual(JSON.parse(attr(body, 'data-state') ?? ''), { topicKey: 'builtin/a', language: 'en', focus: false });
@@ -242,7 +251,7 @@ describe('quiz renderer', () => {
     assert.deepEqual(select(main, 'p').map(textOf), ['No card is scheduled yet.']);
     assert.equal(textOf(only(html, 'footer.keys')), 'Keys: 1–4 choose or rate · Space show answer · Enter continue · Ctrl+Z undo');
     const scripts = select(html, 'script');
-    assert.deepEqual(scripts.map((script) => [attr(script, 'nonce'), attr(script, 'src'), textOf(script)]), [['NONCE123', 'https://x/quiz.js', '']]);
+    assert.deepEqual(scripts.map((script) => [attr(script, 'nonce'), attr(script, 'src'), textOf(script)]), [['NONCE123', undefined, 'quiz();']]);
     const order = elements.map((element) => element.tagName).filter((tag) => ['header', 'main', 'footer', 'script'].includes(tag));
     assert.deepEqual(order, ['header', 'main', 'footer', 'script'], 'the script comes after the content');
   });

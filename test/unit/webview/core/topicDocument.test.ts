@@ -68,25 +68,26 @@ describe('topic document', () => {
     assert.match(html, /<p>正文。<\/p>/);
   });
 
-  it('locks the document down: CSP with a nonce, no inline script, escaped state', () => {
+  it('locks the document down: CSP with a nonce, only our script and styles (inlined, by nonce), escaped state', () => {
     const html = renderTopicDocument(
       model({ next: { key: 'k"2', title: 'Next <one>' } }),
-      { cspSource: 'https://webview.test', nonce: 'abc123', scriptUri: 'https://webview.test/topic.js', styleUris: ['https://webview.test/topic.css'] },
+      { cspSource: 'https://webview.test', nonce: 'abc123', script: 'run();', styles: ['main { margin: 0; }'] },
       engine,
       {},
     );
     assert.match(
       html,
-      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src https:\/\/webview.test; style-src-elem https:\/\/webview.test; style-src-attr &#39;unsafe-inline&#39;; font-src https:\/\/webview.test; img-src https:\/\/webview.test; script-src &#39;nonce-abc123&#39;">/,
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src https:\/\/webview.test &#39;nonce-abc123&#39;; style-src-elem https:\/\/webview.test &#39;nonce-abc123&#39;; style-src-attr &#39;unsafe-inline&#39;; font-src https:\/\/webview.test; img-src https:\/\/webview.test; script-src &#39;nonce-abc123&#39;">/,
     );
     assert.equal(html.match(/<script/g)?.length, 1);
-    assert.match(html, /<script nonce="abc123" src="https:\/\/webview.test\/topic.js"><\/script>/);
+    assert.match(html, /<script nonce="abc123">run\(\);<\/script>\n<\/body>/);
+    assert.deepEqual(html.match(/<style[^>]*>[^<]*<\/style>/g), ['<style nonce="abc123">main { margin: 0; }</style>']);
     assert.match(html, /data-state="\{&quot;topicKey&quot;:&quot;user:file:\/\/\/w\/dropout&quot;,&quot;language&quot;:&quot;en&quot;\}"/);
     assert.match(html, /data-topic-key="k&quot;2"><span class="dir">Next<\/span><span class="title">Next &lt;one&gt;<\/span>/);
   });
 
   it('hides actions whose feature does not exist', () => {
-    const resources = { cspSource: 'c', nonce: 'n', scriptUri: 's', styleUris: [] };
+    const resources = { cspSource: 'c', nonce: 'n', script: '', styles: [] };
     const bare = renderTopicDocument(model(), resources, engine, {});
     assert.doesNotMatch(bare, /data-action="(openSnippet|quizTopic)"/);
     const full = renderTopicDocument(model({ openableSnippets: [{ id: 'layernorm', title: 'LayerNorm' }], canQuiz: true }), resources, engine, {});
@@ -97,7 +98,7 @@ describe('topic document', () => {
 
 describe('the unavailable-topic document', () => {
   it('explains in the panel language, keeps the topic key for the serializer and stays locked down', () => {
-    const resources = { cspSource: 'https://webview.test', nonce: 'n0nce', scriptUri: 'https://webview.test/topic.js', styleUris: [] };
+    const resources = { cspSource: 'https://webview.test', nonce: 'n0nce', script: '', styles: [] };
     const html = renderTopicUnavailableDocument({ topicKey: 'user:file:///w/dropout', language: 'zh-cn', title: 'Dropout <x>', resources });
     assert.match(html, /<article lang="zh-CN" class="unavailable" role="status"><h1>此题目暂不可用<\/h1><p>它的文件已被删除、重命名，或现在有错误（见“问题”面板）。文件一旦能够加载，此面板会重新显示该题目。<\/p><\/article>/);
     assert.match(html, /<title>Dropout &lt;x&gt;<\/title>/);
