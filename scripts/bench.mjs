@@ -14,6 +14,8 @@ import { packageExtension } from './package.mjs';
 import { codeServerDir, codeServerVersion, provisionCodeServer } from './provision-code-server.mjs';
 
 const ROUNDS = roundsFromArgs();
+/** `--panels`: only the webview panels' first paints beside the floor and the Markdown preview (the UI windows). */
+const PANELS_ONLY = process.argv.slice(2).includes('--panels');
 const RESULTS_DIR = path.join(root, 'bench-results');
 /** The minimal extension whose empty webview panel is the floor of every panel's first paint. */
 const FLOOR_EXTENSION = path.join(root, 'test', 'bench', 'floor-extension');
@@ -234,6 +236,58 @@ function table(figures) {
   return lines.join('\n');
 }
 
+/** `--panels`: the floor, topic, preview, problem and quiz windows of each round, and their rows of the table. */
+async function panelsOnly() {
+  const started = new Date();
+  const commit = measuredCommit();
+  provisionCodeServer();
+  const browser = await launchBrowser();
+  let extensionsDir;
+  let floorDir;
+  const rounds = [];
+  let chromiumVersion;
+  try {
+    chromiumVersion = browser.version();
+    const { file: vsix } = await packageExtension();
+    floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-bench-floor-'));
+    extensionsDir = installOnce([vsix, packageFloor(floorDir)]);
+    const decks = builtInDeckCount();
+    for (let round = 0; round < ROUNDS; round++) {
+      const names = Object.keys(UI_SESSIONS);
+      const order = names.map((_, i) => names[(i + round) % names.length]);
+      const ui = {};
+      for (const side of order) ui[side] = await withRetry(`round ${round + 1}: ${side}`, () => UI_SESSIONS[side](browser, extensionsDir, { decks, panelsOnly: true }));
+      rounds.push(ui);
+      console.log(`[bench] round ${round + 1}/${ROUNDS}: floor ${ms(ui.floor.ms)}, topic ${ms(ui.topic.topicFirstPaint.ms)}, preview ${ms(ui.preview.ms)}, problem ${ms(ui.problem.ms)}, quiz ${ms(ui.quiz.ms)}`);
+    }
+  } finally {
+    await browser.close();
+    if (extensionsDir) fs.rmSync(extensionsDir, { recursive: true, force: true });
+    if (floorDir) fs.rmSync(floorDir, { recursive: true, force: true });
+  }
+  const floor = median(rounds.map((r) => r.floor.ms));
+  const topic = median(rounds.map((r) => r.topic.topicFirstPaint.ms));
+  const preview = median(rounds.map((r) => r.preview.ms));
+  const problem = median(rounds.map((r) => r.problem.ms));
+  const quiz = median(rounds.map((r) => r.quiz.ms));
+  const rows = [
+    ['Metric', 'Ours (median)', 'Reference (median)', 'Ratio', 'Goal', 'Met'],
+    ['Floor: tree click → first paint of an empty webview panel', '', `${ms(floor)} (the floor)`, '', '', ''],
+    ['Tree click → topic panel first paint, beside the floor', ms(topic), `${ms(floor)} (the floor)`, ratio(topic, floor), '≤ 1.25× floor', met(topic <= 1.25 * floor)],
+    ['… beside VS Code\'s Markdown preview of the same file', ms(topic), `${ms(preview)} (Markdown preview)`, ratio(topic, preview), '≤ 0.75×', met(topic <= 0.75 * preview)],
+    ['Problems tree click → problem panel first paint', ms(problem), `${ms(floor)} (the floor)`, ratio(problem, floor), '≤ 1.25× floor', met(problem <= 1.25 * floor)],
+    ['Quiz Me button → quiz panel first paint', ms(quiz), `${ms(floor)} (the floor)`, ratio(quiz, floor), '≤ 1.25× floor', met(quiz <= 1.25 * floor)],
+  ];
+  const lines = rows.map((cells) => `| ${cells.join(' | ')} |`);
+  lines.splice(1, 0, `|${rows[0].map(() => ' --- ').join('|')}|`);
+  const facts = machine(chromiumVersion);
+  console.log(`\n${lines.join('\n')}\n\nload average ${facts.loadAverageAtStart[0]} at the start; median of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}${commit ? `; commit ${commit}` : ''}`);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const out = path.join(RESULTS_DIR, 'bench-panels.json');
+  fs.writeFileSync(out, JSON.stringify({ date: started.toISOString(), commit, machine: facts, rounds: ROUNDS, figures: { floor, topic, preview, problem, quiz }, table: lines.join('\n'), samples: rounds }, null, 2));
+  console.log(`\n[bench] wrote ${path.relative(root, out)}`);
+}
+
 async function main() {
   const started = new Date();
   const commit = measuredCommit();
@@ -343,7 +397,7 @@ async function main() {
   console.log(`\n[bench] wrote ${path.relative(root, out)}`);
 }
 
-main().catch((error) => {
+(PANELS_ONLY ? panelsOnly() : main()).catch((error) => {
   console.error(error instanceof Error ? error.stack : error);
   process.exit(1);
 });

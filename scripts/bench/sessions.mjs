@@ -83,7 +83,7 @@ async function openWorkbench(browser, extensionsDir) {
  * Tree click to the topic panel's first paint; then, in the same window, the editor's ▶ Run Snippet button to the
  * snippet's first output line in the Output panel.
  */
-export async function topicSession(browser, extensionsDir, { decks }) {
+export async function topicSession(browser, extensionsDir, { decks, panelsOnly = false }) {
   const { page, close } = await openWorkbench(browser, extensionsDir);
   try {
     const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Topics' }) });
@@ -92,6 +92,7 @@ export async function topicSession(browser, extensionsDir, { decks }) {
     const row = pane.locator('.monaco-list-row', { hasText: TOPIC_TITLE }).first();
     await row.waitFor({ timeout: 60_000 });
     const topic = await clickToWebviewPaint(page, row, 'article h1');
+    if (panelsOnly) return { treeRender: tree, topicFirstPaint: topic };
 
     await settlePage(page);
     await pickThroughPalette(page, [['>ML Interview: Open Snippet', 'ML Interview: Open Snippet'], ['attention', SNIPPET_TITLE]]);

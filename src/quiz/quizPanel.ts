@@ -89,6 +89,8 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDispose = this.disposeEmitter.event;
   mainHtml = '';
+  /** <main> as the current document holds it, until an update is posted. */
+  private documentMainHtml: string | undefined;
   view: SessionView | undefined;
   private checking = false;
   private topicTitle: string | undefined;
@@ -157,7 +159,9 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     let toRecord: ReviewToRecord | undefined;
     switch (message.type) {
       case 'ready':
-        await this.update();
+        // The page shows what its document was rendered with; an update it could have missed is sent again. The same
+        // step again would only move the focus into the page a second time, taking it from wherever it went since.
+        await this.update({ unlessDocumentShows: true });
         return;
       case 'setLanguage':
         this.language = message.language;
@@ -295,6 +299,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     const model = await this.model();
     const webview = this.webviewPanel.webview;
     this.mainHtml = core().renderQuizMain(model, this.engine);
+    this.documentMainHtml = this.mainHtml;
     this.webviewPanel.title = model.topicKey !== undefined ? vscode.l10n.t('Quiz: {0}', model.topicTitle ?? model.topicKey) : vscode.l10n.t('Quiz');
     webview.html = core().renderQuizDocument(
       model,
@@ -304,10 +309,18 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
   }
 
   /** Replaces the content of <main>; the page and its focus handling stay. */
-  private async update(): Promise<void> {
+  private async update(options: { unlessDocumentShows?: boolean } = {}): Promise<void> {
     if (this.isDisposed) return;
     const model = await this.model();
-    this.mainHtml = core().renderQuizMain(model, this.engine);
+    const mainHtml = core().renderQuizMain(model, this.engine);
+    const shown = this.documentMainHtml;
+    // Any update since the document makes the page's content unknown here (it may have missed it).
+    this.documentMainHtml = undefined;
+    if (options.unlessDocumentShows && shown !== undefined && mainHtml === shown) {
+      this.documentMainHtml = shown;
+      return;
+    }
+    this.mainHtml = mainHtml;
     // The page moves the focus to the step's main control only while the quiz is the active editor.
     const message: QuizHostMessage = { type: 'update', body: this.mainHtml, focus: this.webviewPanel.active };
     await this.webviewPanel.webview.postMessage(message);

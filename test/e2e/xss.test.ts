@@ -196,7 +196,8 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
     assert.equal(topic.links, 0, `${label}: no <link>`);
     const ours = topic.styles.filter((style) => style.id !== '_defaultStyles');
     assert.equal(topic.styles.length - ours.length, 1, `${label}: VS Code's default styles`);
-    assert.ok(ours.length >= 2, `${label}: our sheets`);
+    // topic.css at least; KaTeX's two sheets when the page has math; the problem and quiz pages' own.
+    assert.ok(ours.length >= 1, `${label}: our sheets`);
     assert.deepEqual(
       ours.map((style) => [style.inHead, style.nonce, style.length > 0]),
       ours.map(() => [true, nonce, true]),
