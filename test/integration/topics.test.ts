@@ -104,7 +104,8 @@ describe('topics in the real VS Code', () => {
     for (const key of BUILT_IN_KEYS) {
       const html = api.topicPanelHtml(key) ?? '';
       assert.match(html, /<figure class="diagram"><svg/, `${key} shows its diagram`);
-      assert.doesNotMatch(html, /katex-error/, `${key} has no KaTeX errors`);
+      // KaTeX marks a formula it could not render with this class (its stylesheet, inlined in the page, names it too).
+      assert.doesNotMatch(html, /class="[^"]*\bkatex-error\b/, `${key} has no KaTeX errors`);
     }
   });
 
