@@ -67,7 +67,7 @@ function installOnce(vsixFiles) {
   return extensionsDir;
 }
 
-/** A plain-Node benchmark of test/bench/ (queue.ts, content.ts) in a fresh Node process: cold, as the extension meets it. */
+/** A plain-Node benchmark of test/bench/ (queue.ts, content.ts, save.ts) in a fresh Node process: cold, as the extension meets it. */
 function nodeRound(name) {
   const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', `${name}.js`)], { cwd: root, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the ${name} benchmark failed:\n${run.stdout}${run.stderr}`);
@@ -219,6 +219,15 @@ function table(figures) {
     [`Activity bar click → Topics tree's first render with every deck (${f.treeRows} rows; activation included)`, ms(f.treeRenderMs), '', '', '', ''],
     [`Quiz queue from ${f.queue.cards.toLocaleString('en')} cards (${f.queue.logEntries.toLocaleString('en')}-review log), first call`, `${ms(f.queue.coldMs)} (later calls ${ms(f.queue.warmMedianMs)})`, '', '', '< 50 ms', met(f.queue.coldMs < 50)],
     [
+      `Saving one quiz answer with ${f.save.reviews.toLocaleString('en')} reviews over ${f.save.studied.toLocaleString('en')} cards (the store, its file, a globalState that serializes every update)`,
+      `${ms(f.save.saveMedianMs)} (first read of the progress ${ms(f.save.firstReadMs)})`,
+      `${ms(f.save.previousSaveMedianMs)} (the previous storage: the whole progress in globalState)`,
+      ratio(f.save.saveMedianMs, f.save.previousSaveMedianMs),
+      '',
+      '',
+    ],
+    [`What the quiz syncs through Settings Sync with that history / what the previous storage synced`, `${kib(f.save.syncedBytes)} / ${kib(f.save.previousSyncedBytes)}`, '', '', '< 100 KB (design limit)', met(f.save.syncedBytes < 100_000)],
+    [
       'Bundle `dist/extension.js` / all of `dist/` / `.vsix`',
       `${kib(f.sizes.extensionJs)} / ${kib(f.sizes.dist)} / ${kib(f.sizes.vsix)} (${(f.sizes.vsix / MB).toFixed(2)} MB)`,
       '',
@@ -269,14 +278,15 @@ async function main() {
       for (const side of order) ui[side] = await withRetry(`round ${round + 1}: ${side}`, () => UI_SESSIONS[side](browser, extensionsDir, { decks }));
       const queue = nodeRound('queue');
       const content = nodeRound('content');
-      rounds.push({ host, ...ui, queue, content });
+      const save = nodeRound('save');
+      rounds.push({ host, ...ui, queue, content, save });
       const a = host.activation;
       console.log(
         `[bench] round ${round + 1}/${ROUNDS}: activate ${ms(a.loadMs + a.activateCallMs)}; floor ${ms(ui.floor.ms)}, topic ${ms(ui.topic.topicFirstPaint.ms)}, preview ${ms(ui.preview.ms)}, ` +
           `problem ${ms(ui.problem.ms)}, quiz ${ms(ui.quiz.ms)}; tree ${ms(ui.topic.treeRender.ms)}; ▶ Output panel ${ms(ui.topic.outputPanel.firstLineMs)} vs terminal ${ms(ui.topic.terminal.firstLineMs)}; ` +
           `runner ${ms(host.snippetFirstOutputMs.runner)} vs tsx ${ms(host.snippetFirstOutputMs.tsx)}; ` +
           `Check ts ${ms(host.problemCheckMs.ts.firstMs)} vs worker ${ms(host.problemCheckMs.ts.floorMs)}, py ${ms(host.problemCheckMs.py.firstMs)} vs import numpy ${ms(host.problemCheckMs.py.floorMs)}; ` +
-          `content ${ms(content.coldMs)}; queue ${ms(queue.coldMs)}`,
+          `content ${ms(content.coldMs)}; queue ${ms(queue.coldMs)}; save ${ms(save.saveMedianMs)} vs before ${ms(save.previousSaveMedianMs)}`,
       );
     }
   } finally {
@@ -318,6 +328,7 @@ async function main() {
     outputPanelFirstLineMs: median(rounds.map((r) => r.topic.outputPanel.firstLineMs)),
     outputPanelRunningLineMs: median(rounds.map((r) => r.topic.outputPanel.runningLineMs)),
     queue: { ...rounds[0].queue, coldMs: median(rounds.map((r) => r.queue.coldMs)), warmMedianMs: median(rounds.map((r) => r.queue.warmMedianMs)) },
+    save: { ...rounds[0].save, ...Object.fromEntries(['firstReadMs', 'saveMedianMs', 'previousSaveMedianMs'].map((key) => [key, median(rounds.map((r) => r.save[key]))])) },
     content: { ...rounds[0].content, coldMs: median(rounds.map((r) => r.content.coldMs)), warmMedianMs: median(rounds.map((r) => r.content.warmMedianMs)) },
     sizes,
     memory: { activation: memoryDelta('beforeActivation', 'afterActivation'), all: memoryDelta('beforeActivation', 'afterTopicsProblemAndQuiz') },

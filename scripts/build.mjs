@@ -76,7 +76,7 @@ if (!production) {
   const entries = fs.readdirSync(integrationDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(integrationDir, f));
   targets.push({ ...nodeCommon, sourcemap: 'inline', entryPoints: entries, outdir: rel('out/integration'), external: ['vscode', 'mocha'] });
   // The benchmark's payloads (scripts/bench.mjs): one runs in the extension host, the other in plain Node.
-  targets.push({ ...nodeCommon, entryPoints: [rel('test/bench/index.ts'), rel('test/bench/queue.ts'), rel('test/bench/content.ts')], outdir: rel('out/bench'), external: ['vscode'] });
+  targets.push({ ...nodeCommon, entryPoints: [rel('test/bench/index.ts'), rel('test/bench/queue.ts'), rel('test/bench/content.ts'), rel('test/bench/save.ts')], outdir: rel('out/bench'), external: ['vscode'] });
 }
 
 function copyKatexAssets() {
