@@ -10,7 +10,7 @@ export const MOCK_SESSION_KEY = 'mlInterview.mock.session';
 export const MOCK_REPORTS_KEY = 'mlInterview.mock.reports';
 /** The synced copy of the reports: answers left out, newest first until the budget is used. */
 export const MOCK_REPORTS_SYNCED_KEY = 'mlInterview.mock.reports.synced';
-export const MOCK_REPORTS_SYNC_BUDGET_BYTES = 16_000;
+export const MOCK_REPORTS_SYNC_BUDGET_BYTES = 12_000;
 
 /** Reports as they sync: without the typed answers (they stay on the machine they were typed on). */
 export function reportsForSync(reports: readonly MockReport[], budget = MOCK_REPORTS_SYNC_BUDGET_BYTES): MockReport[] {

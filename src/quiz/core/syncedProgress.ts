@@ -13,7 +13,7 @@ export const COMPACT_VERSION = 1;
  * extension's. The quiz's share is this; problem progress and mock-interview reports are bounded by their own caps.
  */
 export const SYNC_LIMIT_BYTES = 100_000;
-export const SYNCED_PROGRESS_BUDGET_BYTES = 64_000;
+export const SYNCED_PROGRESS_BUDGET_BYTES = 40_000;
 /** Reviews may take this share of the budget before card states; card states take the rest, then reviews again. */
 const REVIEW_SHARE = 0.4;
 /** How many recently taken-back review ids travel, so another machine drops them too. */

@@ -36,8 +36,8 @@ describe('synced progress', () => {
     const progress = yearsOfUse();
     const form = encodeSynced(progress, NO_RESET, []);
     assert.ok(bytes(form) <= SYNCED_PROGRESS_BUDGET_BYTES, `${bytes(form)} bytes`);
-    assert.ok(form.reviews.length > 200, `${form.reviews.length} reviews`);
-    assert.ok(Object.keys(form.cards).length > 200, `${Object.keys(form.cards).length} cards`);
+    assert.ok(form.reviews.length > 100, `${form.reviews.length} reviews`);
+    assert.ok(Object.keys(form.cards).length > 100, `${Object.keys(form.cards).length} cards`);
     assert.deepEqual(form.reviews.map((row) => row[0]), progress.log.slice(-form.reviews.length).map((review) => review.id), 'the newest reviews, oldest first');
     const newest = progress.log[progress.log.length - 1];
     assert.ok(form.cards[newest.cardId], 'the card answered last is there');
