@@ -15,7 +15,7 @@ import { PROBLEM_PROGRESS_KEY } from '../../problems/core/problemProgress';
 import { CHECKLIST_KEY } from '../../webview/core/checklistStore';
 import { MOCK_REPORTS_SYNCED_KEY, MOCK_SESSION_KEY } from '../../mock/core/mockStore';
 
-/** Where versions before 0.6 kept the whole progress (synced): read once, moved, then removed. */
+/** Where earlier builds kept the whole progress (synced): read once, moved into the file, then removed. */
 export const PROGRESS_KEY = 'mlInterview.quiz.progress';
 /** Keys that follow the user through Settings Sync. */
 export const SYNCED_KEYS: readonly string[] = [SYNCED_PROGRESS_KEY, CHECKLIST_KEY, PROBLEM_PROGRESS_KEY, MOCK_SESSION_KEY, MOCK_REPORTS_SYNCED_KEY];
