@@ -12,19 +12,21 @@ a crash of the interpreter prints Python's fault handler traceback on stderr. Wi
 pipe whose other end the caller holds, the harness kills its whole process group (itself, and whatever the user's
 code started) when that pipe closes: the caller has gone away without stopping it.
 """
-import argparse
+# Imports are kept to what the interpreter and NumPy load anyway (inspect, json, math, threading come with NumPy), so the
+# harness adds little to their start: no argparse (its gettext, locale, and shutil with lzma and bz2), no signal (its
+# enums), and traceback only once an error is described.
 import faulthandler
 import importlib.util
 import inspect
 import json
 import math
 import os
-import signal
 import sys
 import threading
-import traceback
 
 MARKER = "\x1eMLIP:"
+SIGKILL = 9  # the same number on every POSIX system (signal.SIGKILL)
+USAGE = "usage: harness.py USER_FILE CASES_JSON FUNCTION [--timeout-s N] [--memory-mb N] [--parent-fd FD]"
 _out = sys.stdout  # kept before the user's code can replace sys.stdout
 _pid = os.getpid()  # a fork of the user's code that returns into the harness must not report results
 
@@ -79,13 +81,15 @@ def watch_parent(fd):
         except OSError:
             pass
         if os.getpgid(0) == _pid:  # the caller made the harness a process group of its own
-            os.killpg(_pid, signal.SIGKILL)
-        os.kill(_pid, signal.SIGKILL)
+            os.killpg(_pid, SIGKILL)
+        os.kill(_pid, SIGKILL)
     if hasattr(os, "killpg"):
         threading.Thread(target=watch, name="mlip-parent-watch", daemon=True).start()
 
 
 def user_frames(tb, user_file):
+    import traceback  # only once there is an error to describe
+
     frames = []
     for frame in traceback.extract_tb(tb):
         if os.path.abspath(frame.filename) == user_file:
@@ -195,15 +199,48 @@ def _finite(value):
     return value
 
 
+class Options:
+    def __init__(self, user_file, cases_json, function, timeout_s=None, memory_mb=None, parent_fd=None):
+        self.user_file = user_file
+        self.cases_json = cases_json
+        self.function = function
+        self.timeout_s = timeout_s
+        self.memory_mb = memory_mb
+        self.parent_fd = parent_fd
+
+
+def usage_error(message):
+    sys.stderr.write(f"{USAGE}\nharness.py: error: {message}\n")
+    return SystemExit(2)  # as argparse exits on a usage error
+
+
+def parse_args(argv):
+    """The three positional arguments, and any of --timeout-s N, --memory-mb N (numbers) and --parent-fd FD."""
+    flags = {"--timeout-s": ("timeout_s", float), "--memory-mb": ("memory_mb", float), "--parent-fd": ("parent_fd", int)}
+    positional = []
+    named = {}
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in flags:
+            if index + 1 == len(argv):
+                raise usage_error(f"{arg} needs a value")
+            key, kind = flags[arg]
+            try:
+                named[key] = kind(argv[index + 1])
+            except ValueError:
+                raise usage_error(f"{arg}: invalid value {argv[index + 1]!r}") from None
+            index += 2
+        else:
+            positional.append(arg)
+            index += 1
+    if len(positional) != 3:
+        raise usage_error(f"expected USER_FILE CASES_JSON FUNCTION, got {len(positional)} arguments")
+    return Options(*positional, **named)
+
+
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("user_file")
-    parser.add_argument("cases_json")
-    parser.add_argument("function")
-    parser.add_argument("--timeout-s", type=float, default=None)
-    parser.add_argument("--memory-mb", type=float, default=None)
-    parser.add_argument("--parent-fd", type=int, default=None)
-    options = parser.parse_args(argv)
+    options = parse_args(argv)
     if options.parent_fd is not None:
         watch_parent(options.parent_fd)
     faulthandler.enable()  # a segfault in native code prints where it happened, then the process dies of it

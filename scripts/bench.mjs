@@ -3,6 +3,10 @@
 // not a test: it fails only when a measurement cannot be taken, never on a figure. Each round starts fresh
 // code-server windows (scripts/bench/sessions.mjs) and a fresh Node process; the table shows each figure's median
 // over the rounds, ours beside its reference where there is one. Writes bench-results/bench.json.
+// `npm run bench -- --only activation [--rounds N]`: only the activation rows and the bundle sizes (no UI windows), plus
+// one CPU profile of the load and the call in bench-results/activation.cpuprofile; writes bench-results/activation.json.
+// `npm run bench -- --only panels [--rounds N]`: only the webview panels' first paints beside the floor and the Markdown
+// preview (the floor, topic, preview, problem and quiz windows); writes bench-results/bench-panels.json.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,8 +18,7 @@ import { packageExtension } from './package.mjs';
 import { codeServerDir, codeServerVersion, provisionCodeServer } from './provision-code-server.mjs';
 
 const ROUNDS = roundsFromArgs();
-/** `--panels`: only the webview panels' first paints beside the floor and the Markdown preview (the UI windows). */
-const PANELS_ONLY = process.argv.slice(2).includes('--panels');
+const ONLY = onlyFromArgs();
 const RESULTS_DIR = path.join(root, 'bench-results');
 /** The minimal extension whose empty webview panel is the floor of every panel's first paint. */
 const FLOOR_EXTENSION = path.join(root, 'test', 'bench', 'floor-extension');
@@ -39,6 +42,15 @@ function roundsFromArgs() {
   const rounds = Number(value);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds wants a whole number of at least 1, not ${value}`);
   return rounds;
+}
+
+function onlyFromArgs() {
+  const args = process.argv.slice(2);
+  const flag = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (flag === -1) return undefined;
+  const value = args[flag].includes('=') ? args[flag].split('=')[1] : args[flag + 1];
+  if (value !== 'activation' && value !== 'panels') throw new Error(`--only takes "activation" or "panels", not ${value}`);
+  return value;
 }
 
 function median(values) {
@@ -69,7 +81,7 @@ function installOnce(vsixFiles) {
   return extensionsDir;
 }
 
-/** A plain-Node benchmark of test/bench/ (queue.ts, content.ts) in a fresh Node process: cold, as the extension meets it. */
+/** A plain-Node benchmark of test/bench/ (queue.ts, content.ts, save.ts) in a fresh Node process: cold, as the extension meets it. */
 function nodeRound(name) {
   const run = spawnSync(process.execPath, [path.join(root, 'out', 'bench', `${name}.js`)], { cwd: root, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the ${name} benchmark failed:\n${run.stdout}${run.stderr}`);
@@ -221,6 +233,15 @@ function table(figures) {
     [`Activity bar click → Topics tree's first render with every deck (${f.treeRows} rows; activation included)`, ms(f.treeRenderMs), '', '', '', ''],
     [`Quiz queue from ${f.queue.cards.toLocaleString('en')} cards (${f.queue.logEntries.toLocaleString('en')}-review log), first call`, `${ms(f.queue.coldMs)} (later calls ${ms(f.queue.warmMedianMs)})`, '', '', '< 50 ms', met(f.queue.coldMs < 50)],
     [
+      `Saving one quiz answer with ${f.save.reviews.toLocaleString('en')} reviews over ${f.save.studied.toLocaleString('en')} cards (the store, its file, a globalState that serializes every update)`,
+      `${ms(f.save.saveMedianMs)} (first read of the progress ${ms(f.save.firstReadMs)})`,
+      `${ms(f.save.previousSaveMedianMs)} (the previous storage: the whole progress in globalState)`,
+      ratio(f.save.saveMedianMs, f.save.previousSaveMedianMs),
+      '',
+      '',
+    ],
+    [`What the quiz syncs through Settings Sync with that history / what the previous storage synced`, `${kib(f.save.syncedBytes)} / ${kib(f.save.previousSyncedBytes)}`, '', '', '< 100 KB (design limit)', met(f.save.syncedBytes < 100_000)],
+    [
       'Bundle `dist/extension.js` / all of `dist/` / `.vsix`',
       `${kib(f.sizes.extensionJs)} / ${kib(f.sizes.dist)} / ${kib(f.sizes.vsix)} (${(f.sizes.vsix / MB).toFixed(2)} MB)`,
       '',
@@ -236,7 +257,7 @@ function table(figures) {
   return lines.join('\n');
 }
 
-/** `--panels`: the floor, topic, preview, problem and quiz windows of each round, and their rows of the table. */
+/** `--only panels`: the floor, topic, preview, problem and quiz windows of each round, and their rows of the table. */
 async function panelsOnly() {
   const started = new Date();
   const commit = measuredCommit();
@@ -288,9 +309,68 @@ async function panelsOnly() {
   console.log(`\n[bench] wrote ${path.relative(root, out)}`);
 }
 
+/** The bundles' sizes: dist/extension.js, every other host file of dist/ (the lazily required ones), all of dist/. */
+function bundleSizes(vsixBytes) {
+  const dist = path.join(root, 'dist');
+  const lazy = fs.readdirSync(dist).filter((file) => file.endsWith('.js') && file !== 'extension.js').sort();
+  return {
+    extensionJs: fs.statSync(path.join(dist, 'extension.js')).size,
+    runnerWorkerJs: fs.statSync(path.join(dist, 'runnerWorker.js')).size,
+    lazyJs: Object.fromEntries(lazy.map((file) => [file, fs.statSync(path.join(dist, file)).size])),
+    dist: directorySize(dist),
+    vsix: vsixBytes,
+  };
+}
+
+/** `--only activation`: the activation rows, in fresh hosts as in the full run, and where the call's time goes. */
+async function activationOnly(started, commit) {
+  await runBuild();
+  provisionCodeServer();
+  const browser = await launchBrowser();
+  const rounds = [];
+  let modules;
+  let sizes;
+  const profileFile = path.join(RESULTS_DIR, 'activation.cpuprofile');
+  try {
+    modules = summarizeModules(await withRetry('the module check', () => hostSession(browser, { mode: 'modules' })));
+    sizes = bundleSizes((await packageExtension()).size);
+    for (let round = 0; round < ROUNDS; round++) {
+      const host = await withRetry(`round ${round + 1}: activation`, () => hostSession(browser, { mode: 'activation', round }));
+      rounds.push(host.activation);
+      console.log(`[bench] round ${round + 1}/${ROUNDS}: activate ${ms(host.activation.loadMs + host.activation.activateCallMs)} (load ${ms(host.activation.loadMs)} + call ${ms(host.activation.activateCallMs)}); VS Code's activate ${ms(host.activation.wallMs)}`);
+    }
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    await withRetry('the CPU profile', () => hostSession(browser, { mode: 'activation', env: { MLIP_BENCH_CPU_PROFILE: profileFile } }));
+  } finally {
+    await browser.close();
+  }
+  const activation = {
+    loadMs: median(rounds.map((r) => r.loadMs)),
+    activateCallMs: median(rounds.map((r) => r.activateCallMs)),
+    vscodeWallMs: median(rounds.map((r) => r.wallMs)),
+  };
+  const atActivation = modules.heavy.filter((h) => h.firstRunAt === 'activation');
+  const lazy = Object.entries(sizes.lazyJs).map(([file, bytes]) => `${file} ${kib(bytes)}`).join(', ');
+  const lines = [
+    `| \`activate()\`: loading the bundle + the call, fresh extension host | ${ms(activation.loadMs + activation.activateCallMs)} (load ${ms(activation.loadMs)} + call ${ms(activation.activateCallMs)}) | < 10 ms | ${met(activation.loadMs + activation.activateCallMs < 10)} |`,
+    `| \`extension.activate()\` as VS Code runs it, bundle already loaded | ${ms(activation.vscodeWallMs)} | | |`,
+    `| Heavy modules run by activation | ${atActivation.length === 0 ? 'none' : atActivation.map((h) => h.label).join(', ')} | none | ${met(atActivation.length === 0)} |`,
+    `| Bundle \`dist/extension.js\` / all of \`dist/\` / \`.vsix\` | ${kib(sizes.extensionJs)} / ${kib(sizes.dist)} / ${kib(sizes.vsix)} | | |`,
+  ];
+  console.log(`\n${lines.join('\n')}\n\nlazily required: ${lazy}\nload average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end; median of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}${commit ? `; commit ${commit}` : ''}`);
+  if (modules.otherPackagesAtActivation.length > 0) console.log(`  other packages run at activation: ${modules.otherPackagesAtActivation.join(', ')}`);
+  console.log(`  modules run by activation: ${modules.raw.atActivation.join(', ')}`);
+  console.log(`[bench] CPU profile of the load and the call: ${path.relative(root, profileFile)}`);
+  const out = path.join(RESULTS_DIR, 'activation.json');
+  fs.writeFileSync(out, JSON.stringify({ date: started.toISOString(), commit, rounds: ROUNDS, activation, sizes, samples: rounds, modulesAtActivation: modules.raw.atActivation }, null, 2));
+  console.log(`[bench] wrote ${path.relative(root, out)}`);
+}
+
 async function main() {
   const started = new Date();
   const commit = measuredCommit();
+  if (ONLY === 'activation') return activationOnly(started, commit);
+  if (ONLY === 'panels') return panelsOnly();
   await runBuild();
   provisionCodeServer();
   const browser = await launchBrowser();
@@ -305,12 +385,7 @@ async function main() {
     console.log('[bench] which modules run at activation (development build, V8 coverage)…');
     modules = summarizeModules(await withRetry('the module check', () => hostSession(browser, { mode: 'modules' })));
     const { file: vsix, size: vsixBytes } = await packageExtension();
-    sizes = {
-      extensionJs: fs.statSync(path.join(root, 'dist', 'extension.js')).size,
-      runnerWorkerJs: fs.statSync(path.join(root, 'dist', 'runnerWorker.js')).size,
-      dist: directorySize(path.join(root, 'dist')),
-      vsix: vsixBytes,
-    };
+    sizes = bundleSizes(vsixBytes);
     floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlip-bench-floor-'));
     extensionsDir = installOnce([vsix, packageFloor(floorDir)]);
     const decks = builtInDeckCount();
@@ -323,14 +398,15 @@ async function main() {
       for (const side of order) ui[side] = await withRetry(`round ${round + 1}: ${side}`, () => UI_SESSIONS[side](browser, extensionsDir, { decks }));
       const queue = nodeRound('queue');
       const content = nodeRound('content');
-      rounds.push({ host, ...ui, queue, content });
+      const save = nodeRound('save');
+      rounds.push({ host, ...ui, queue, content, save });
       const a = host.activation;
       console.log(
         `[bench] round ${round + 1}/${ROUNDS}: activate ${ms(a.loadMs + a.activateCallMs)}; floor ${ms(ui.floor.ms)}, topic ${ms(ui.topic.topicFirstPaint.ms)}, preview ${ms(ui.preview.ms)}, ` +
           `problem ${ms(ui.problem.ms)}, quiz ${ms(ui.quiz.ms)}; tree ${ms(ui.topic.treeRender.ms)}; ▶ Output panel ${ms(ui.topic.outputPanel.firstLineMs)} vs terminal ${ms(ui.topic.terminal.firstLineMs)}; ` +
           `runner ${ms(host.snippetFirstOutputMs.runner)} vs tsx ${ms(host.snippetFirstOutputMs.tsx)}; ` +
           `Check ts ${ms(host.problemCheckMs.ts.firstMs)} vs worker ${ms(host.problemCheckMs.ts.floorMs)}, py ${ms(host.problemCheckMs.py.firstMs)} vs import numpy ${ms(host.problemCheckMs.py.floorMs)}; ` +
-          `content ${ms(content.coldMs)}; queue ${ms(queue.coldMs)}`,
+          `content ${ms(content.coldMs)}; queue ${ms(queue.coldMs)}; save ${ms(save.saveMedianMs)} vs before ${ms(save.previousSaveMedianMs)}`,
       );
     }
   } finally {
@@ -372,6 +448,7 @@ async function main() {
     outputPanelFirstLineMs: median(rounds.map((r) => r.topic.outputPanel.firstLineMs)),
     outputPanelRunningLineMs: median(rounds.map((r) => r.topic.outputPanel.runningLineMs)),
     queue: { ...rounds[0].queue, coldMs: median(rounds.map((r) => r.queue.coldMs)), warmMedianMs: median(rounds.map((r) => r.queue.warmMedianMs)) },
+    save: { ...rounds[0].save, ...Object.fromEntries(['firstReadMs', 'saveMedianMs', 'previousSaveMedianMs'].map((key) => [key, median(rounds.map((r) => r.save[key]))])) },
     content: { ...rounds[0].content, coldMs: median(rounds.map((r) => r.content.coldMs)), warmMedianMs: median(rounds.map((r) => r.content.warmMedianMs)) },
     sizes,
     memory: { activation: memoryDelta('beforeActivation', 'afterActivation'), all: memoryDelta('beforeActivation', 'afterTopicsProblemAndQuiz') },
@@ -397,7 +474,7 @@ async function main() {
   console.log(`\n[bench] wrote ${path.relative(root, out)}`);
 }
 
-(PANELS_ONLY ? panelsOnly() : main()).catch((error) => {
+main().catch((error) => {
   console.error(error instanceof Error ? error.stack : error);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the extension host code (the vscode layer and, apart, the core), the snippet runner's worker, the webview
+// Bundles the extension host code (activation's registrations and, apart, the vscode layer and the core), the snippet runner's worker, the webview
 // scripts and the integration tests with esbuild, and copies KaTeX's stylesheet and fonts next to the webview scripts.
 // Flags: --production (minified, no sourcemaps), --watch.
 import * as esbuild from 'esbuild';
@@ -24,24 +24,31 @@ const nodeCommon = {
 };
 
 /**
- * Two files for the extension host: dist/extension.js (the vscode layer, what activation loads) and dist/core.js (the
- * vscode-free core with its libraries: markdown-it, KaTeX, highlight.js, YAML, zod, ts-fsrs), which src/loadCore.ts
- * requires on first use. The plugin keeps that require pointing at the other file instead of bundling the core in.
+ * Three files for the extension host: dist/extension.js (what activation loads: the registrations, src/extension.ts),
+ * dist/features.js (the vscode layer behind them, src/features.ts), which src/loadFeatures.ts requires on first use,
+ * and dist/core.js (the vscode-free core with its libraries: markdown-it, KaTeX, highlight.js, YAML, zod, ts-fsrs),
+ * which src/loadCore.ts requires on first use. The plugin keeps each loader's require pointing at the other file
+ * instead of bundling it in.
  */
-const lazyCorePlugin = {
-  name: 'lazy-core',
+const LAZY_FILES = { 'loadCore.ts': { './core': './core.js' }, 'loadFeatures.ts': { './features': './features.js' } };
+const lazyFilesPlugin = {
+  name: 'lazy-files',
   setup(build) {
-    build.onResolve({ filter: /^\.\/core$/ }, (args) =>
-      path.basename(args.importer) === 'loadCore.ts' ? { path: './core.js', external: true } : undefined,
-    );
+    build.onResolve({ filter: /^\.\/(core|features)$/ }, (args) => {
+      const file = LAZY_FILES[path.basename(args.importer)]?.[args.path];
+      return file ? { path: file, external: true } : undefined;
+    });
   },
 };
 
-const extensionTarget = { ...nodeCommon, entryPoints: [rel('src/extension.ts')], outfile: rel('dist/extension.js'), external: ['vscode'], plugins: [lazyCorePlugin], metafile: true };
-const coreTarget = { ...nodeCommon, entryPoints: [rel('src/core.ts')], outfile: rel('dist/core.js'), external: ['vscode'], metafile: true };
+const hostFile = (entry, outfile) => ({ ...nodeCommon, entryPoints: [rel(entry)], outfile: rel(outfile), external: ['vscode'], plugins: [lazyFilesPlugin], metafile: true });
+const extensionTarget = hostFile('src/extension.ts', 'dist/extension.js');
+const featuresTarget = hostFile('src/features.ts', 'dist/features.js');
+const coreTarget = hostFile('src/core.ts', 'dist/core.js');
 
 const targets = [
   extensionTarget,
+  featuresTarget,
   coreTarget,
   {
     bundle: true,
@@ -56,13 +63,21 @@ const targets = [
   },
 ];
 
-/** A module in both host files would run twice with separate state (two localizations, two caches): refuse it. */
-function checkNothingBundledTwice(extensionMeta, coreMeta) {
-  const inExtension = new Set(Object.keys(extensionMeta.inputs));
-  const shared = Object.keys(coreMeta.inputs).filter((input) => inExtension.has(input));
-  if (shared.length > 0) {
-    throw new Error(`these modules are bundled into both dist/extension.js and dist/core.js (import their values through core()):\n  ${shared.join('\n  ')}`);
-  }
+/**
+ * A module in two host files would run twice with separate state (two localizations, two caches, two output
+ * channels): refuse it. The one exception is plain data and stateless code in both extension.js and features.js (the
+ * ids of src/constants.ts): a module there may declare no `let`/`var` and create no object at its top level.
+ */
+function checkNothingBundledTwice(metafiles) {
+  const [extension, features, core] = ['dist/extension.js', 'dist/features.js', 'dist/core.js'].map((file) => ({ file, inputs: new Set(Object.keys(metafiles[file].inputs)) }));
+  const both = (a, b) => [...a.inputs].filter((input) => b.inputs.has(input));
+  const problems = [
+    ...[extension, features].flatMap((file) => both(file, core).map((input) => `${input} (in ${file.file} and ${core.file}: import its values through core())`)),
+    ...both(extension, features)
+      .filter((input) => /^(?:export\s+)?(?:let|var)\s|^(?:export\s+)?const\s+\w+[^=\n]*=\s*new\s/m.test(fs.readFileSync(path.resolve(root, input), 'utf8')))
+      .map((input) => `${input} (holds state, in ${extension.file} and ${features.file}: use it from features only)`),
+  ];
+  if (problems.length > 0) throw new Error(`these modules are bundled into two host files:\n  ${problems.join('\n  ')}`);
 }
 
 const runnerWorker = rel('src/snippets/core/runner/worker.ts');
@@ -76,7 +91,7 @@ if (!production) {
   const entries = fs.readdirSync(integrationDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(integrationDir, f));
   targets.push({ ...nodeCommon, sourcemap: 'inline', entryPoints: entries, outdir: rel('out/integration'), external: ['vscode', 'mocha'] });
   // The benchmark's payloads (scripts/bench.mjs): one runs in the extension host, the other in plain Node.
-  targets.push({ ...nodeCommon, entryPoints: [rel('test/bench/index.ts'), rel('test/bench/queue.ts'), rel('test/bench/content.ts')], outdir: rel('out/bench'), external: ['vscode'] });
+  targets.push({ ...nodeCommon, entryPoints: [rel('test/bench/index.ts'), rel('test/bench/queue.ts'), rel('test/bench/content.ts'), rel('test/bench/save.ts')], outdir: rel('out/bench'), external: ['vscode'] });
 }
 
 function copyKatexAssets() {
@@ -113,7 +128,8 @@ async function main() {
     return;
   }
   const results = await Promise.all(targets.map((options) => esbuild.build(options)));
-  checkNothingBundledTwice(results[targets.indexOf(extensionTarget)].metafile, results[targets.indexOf(coreTarget)].metafile);
+  const metafileOf = (target) => results[targets.indexOf(target)].metafile;
+  checkNothingBundledTwice({ 'dist/extension.js': metafileOf(extensionTarget), 'dist/features.js': metafileOf(featuresTarget), 'dist/core.js': metafileOf(coreTarget) });
   console.log(`[build] ${production ? 'production' : 'development'} build in ${Date.now() - started} ms`);
 }
 

@@ -45,6 +45,7 @@ export * from './quiz/core/quizItems';
 export * from './quiz/core/quizMessages';
 export * from './quiz/core/quizSession';
 export * from './quiz/core/quizStore';
+export { REVIEW_HISTORY_FILE, ReviewHistoryFile } from './quiz/core/reviewHistory';
 export * from './quiz/core/quizWidgets';
 export * from './quiz/core/scheduler';
 export * from './snippets/core/catalog';

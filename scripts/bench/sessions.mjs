@@ -22,11 +22,11 @@ const TERMINAL_FILES = ['attention.ts', 'tensor.ts'];
  * Runs the in-host payload (out/bench/index.js, built from test/bench/index.ts) with the working tree's extension,
  * and returns what it wrote. `mode` is 'measure' (timings and memory) or 'modules' (which modules ran).
  */
-export async function hostSession(browser, { mode, round = 0 }) {
+export async function hostSession(browser, { mode, round = 0, env = {} }) {
   const resultsFile = path.join(os.tmpdir(), `mlip-bench-${process.pid}-${mode}-${round}.json`);
   fs.rmSync(resultsFile, { force: true });
   const workspace = freshWorkspace();
-  const server = await startCodeServer({ env: { MLIP_BENCH_RESULTS: resultsFile, MLIP_BENCH_MODE: mode, MLIP_BENCH_ROUND: String(round) } });
+  const server = await startCodeServer({ env: { MLIP_BENCH_RESULTS: resultsFile, MLIP_BENCH_MODE: mode, MLIP_BENCH_ROUND: String(round), ...env } });
   let context;
   try {
     context = await browser.newContext({ viewport: { width: 1400, height: 860 } });

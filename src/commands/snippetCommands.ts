@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import { core } from '../loadCore';
 import type { ContentService } from '../content/contentService';
+import type { Registrations } from '../shell';
 import type { SnippetService } from '../snippets/snippetService';
 
 /** Registers Open, Insert, Run and Stop Snippet. */
-export function registerSnippetCommands(content: ContentService, snippets: SnippetService, onRan: () => void = () => undefined): vscode.Disposable {
+export function registerSnippetCommands(registrations: Registrations, content: ContentService, snippets: SnippetService, onRan: () => void = () => undefined): vscode.Disposable {
   const pick = async (title: string): Promise<string | undefined> => {
     const language = content.language;
     const picked = await vscode.window.showQuickPick(
@@ -20,16 +21,16 @@ export function registerSnippetCommands(content: ContentService, snippets: Snipp
     return picked?.id;
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.openSnippet, async (id?: unknown) => {
+    registrations.registerCommand(COMMANDS.openSnippet, async (id?: unknown) => {
       const chosen = typeof id === 'string' ? id : await pick(vscode.l10n.t('Open Snippet'));
       return chosen ? snippets.open(chosen) : undefined;
     }),
-    vscode.commands.registerCommand(COMMANDS.insertSnippet, async (id?: unknown) => {
+    registrations.registerCommand(COMMANDS.insertSnippet, async (id?: unknown) => {
       const editor = vscode.window.activeTextEditor;
       const chosen = typeof id === 'string' ? id : await pick(vscode.l10n.t('Insert Snippet'));
       return chosen ? snippets.insert(chosen, editor) : false;
     }),
-    vscode.commands.registerCommand(COMMANDS.runSnippet, async (uri?: unknown) => {
+    registrations.registerCommand(COMMANDS.runSnippet, async (uri?: unknown) => {
       // From the editor title the command receives the editor's URI; prefer that editor.
       const editor =
         uri instanceof vscode.Uri
@@ -39,6 +40,6 @@ export function registerSnippetCommands(content: ContentService, snippets: Snipp
       if (outcome) onRan();
       return outcome;
     }),
-    vscode.commands.registerCommand(COMMANDS.stopSnippet, () => snippets.stop()),
+    registrations.registerCommand(COMMANDS.stopSnippet, () => snippets.stop()),
   );
 }

@@ -4,20 +4,21 @@ import { core } from '../loadCore';
 import { topicKey, type ContentService } from '../content/contentService';
 import { setting } from '../settings';
 import { OPEN_TOPIC_COMMAND } from '../views/topicTree';
+import type { Registrations } from '../shell';
 import type { TopicPanelManager } from '../webview/topicPanel';
 
 /** Registers the commands that browse topics and manage user decks. */
-export function registerTopicCommands(content: ContentService, panels: TopicPanelManager): vscode.Disposable {
+export function registerTopicCommands(registrations: Registrations, content: ContentService, panels: TopicPanelManager): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(OPEN_TOPIC_COMMAND, async (key?: unknown) => {
+    registrations.registerCommand(OPEN_TOPIC_COMMAND, async (key?: unknown) => {
       const chosen = typeof key === 'string' ? key : await pickTopic(content);
       if (!chosen) return false;
       const shown = await panels.show(chosen);
       if (!shown) void vscode.window.showWarningMessage(vscode.l10n.t('Topic "{0}" no longer exists.', chosen));
       return shown;
     }),
-    vscode.commands.registerCommand(COMMANDS.refreshTopics, () => content.reload()),
-    vscode.commands.registerCommand(COMMANDS.newDeckFile, (title?: unknown) => createStarterDeckFile(typeof title === 'string' ? title : undefined)),
+    registrations.registerCommand(COMMANDS.refreshTopics, () => content.reload()),
+    registrations.registerCommand(COMMANDS.newDeckFile, (title?: unknown) => createStarterDeckFile(typeof title === 'string' ? title : undefined)),
   );
 }
 

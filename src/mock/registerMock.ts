@@ -13,6 +13,7 @@ import { logFailure } from '../util/log';
 import type { ActivityModel } from './core/activityDocument';
 import type { MockStore } from './core/mockStore';
 import type { MockProblemSource } from './mockDependencies';
+import type { Registrations } from '../shell';
 import { MockController, type MockPanelHandle } from './mockPanel';
 
 /** What the Topics tree shows under "Today". */
@@ -41,6 +42,8 @@ export interface MockModuleDependencies {
   quiz: QuizModule;
   progress: TopicProgressSource;
   problems: MockProblemSource;
+  /** Where the commands and the serializer are registered (activation's stand-ins). */
+  registrations: Registrations;
 }
 
 export interface MockModule extends vscode.Disposable {
@@ -65,10 +68,10 @@ class MockModuleImpl extends Disposable implements MockModule {
     private readonly deps: MockModuleDependencies,
   ) {
     super();
-    this.register(vscode.commands.registerCommand(COMMANDS.mockInterview, () => this.show()));
-    this.register(vscode.commands.registerCommand(INTERNAL_COMMANDS.openPracticeProblem, (id: unknown) => (typeof id === 'string' ? deps.problems.open(id) : undefined)));
+    this.register(deps.registrations.registerCommand(COMMANDS.mockInterview, () => this.show()));
+    this.register(deps.registrations.registerCommand(INTERNAL_COMMANDS.openPracticeProblem, (id: unknown) => (typeof id === 'string' ? deps.problems.open(id) : undefined)));
     this.register(
-      vscode.window.registerWebviewPanelSerializer(WEBVIEW_TYPES.mock, {
+      deps.registrations.registerWebviewPanelSerializer(WEBVIEW_TYPES.mock, {
         deserializeWebviewPanel: (panel, state) => this.controller().deserializeWebviewPanel(panel, state),
       }),
     );

@@ -46,7 +46,6 @@ export class ProblemPanelManager extends Disposable implements vscode.WebviewPan
     private readonly actions: ProblemPanelActions,
   ) {
     super();
-    this.register(vscode.window.registerWebviewPanelSerializer(WEBVIEW_TYPES.problem, this));
     this.register(service.onDidChange(() => void this.refreshAll()));
     this.register(content.onDidChange(() => void this.refreshAll()));
     this.register({ dispose: () => [...this.panels.values()].forEach((entry) => entry.panel.dispose()) });

@@ -1,12 +1,13 @@
 // Registers the practice problems: the Problems view, the statement panels, the attempt files, Check (Testing view,
 // CodeLens, editor-title button, status bar) and their commands. Nothing loads the core until it is used.
 import * as vscode from 'vscode';
-import { COMMANDS, VIEWS } from '../constants';
+import { COMMANDS, WEBVIEW_TYPES } from '../constants';
 import type { ContentService } from '../content/contentService';
 import { core } from '../loadCore';
 import type { SnippetService } from '../snippets/snippetService';
 import { Disposable } from '../util/dispose';
 import type { ProblemsPublisher } from '../util/problems';
+import type { Registrations, ShellView } from '../shell';
 import { CheckController, type CheckOutcome } from './checkController';
 import type { PracticeLanguage } from './core/problemProgress';
 import { PracticeFiles } from './practiceFiles';
@@ -28,6 +29,16 @@ export interface ProblemsModule extends vscode.Disposable {
   check(problem: LoadedProblem, language: PracticeLanguage): Thenable<unknown>;
 }
 
+export interface ProblemsModuleDependencies {
+  content: ContentService;
+  diagnostics: ProblemsPublisher;
+  snippets: SnippetService;
+  /** Where the commands and the panel's serializer are registered (activation's stand-ins). */
+  registrations: Registrations;
+  /** The Problems view, created at activation. */
+  view: ShellView<ProblemTreeNode>;
+}
+
 /** The problem a command was given: a key, a tree node, or nothing (then the learner picks one). */
 function problemKeyOf(argument: unknown): string | undefined {
   if (typeof argument === 'string') return argument;
@@ -46,20 +57,16 @@ class ProblemsModuleImpl extends Disposable implements ProblemsModule {
   readonly quizBridge: ProblemCodeCards;
   readonly mockSource: ProblemsForMock;
 
-  constructor(
-    context: vscode.ExtensionContext,
-    content: ContentService,
-    diagnostics: ProblemsPublisher,
-    snippets: SnippetService,
-  ) {
+  constructor(context: vscode.ExtensionContext, { content, diagnostics, snippets, registrations, view }: ProblemsModuleDependencies) {
     super();
     this.service = this.register(new ProblemService(context.extensionUri, content, diagnostics, context.globalState));
     this.panels = this.register(new ProblemPanelManager(context.extensionUri, this.service, content, this.files, { check: (problem, language) => this.check(problem, language) }));
     this.checks = this.register(new CheckController(this.service, this.files, snippets, (problem) => this.panels.show(problem.key)));
+    this.register(registrations.registerWebviewPanelSerializer(WEBVIEW_TYPES.problem, this.panels));
     this.tree = this.register(new ProblemsTreeProvider(this.service, content, context.globalState));
-    const view = this.register(vscode.window.createTreeView<ProblemTreeNode>(VIEWS.problems, { treeDataProvider: this.tree, showCollapseAll: true }));
-    this.tree.attach(view);
-    const command = (id: string, run: (...args: unknown[]) => unknown) => this.register(vscode.commands.registerCommand(id, run));
+    view.connect(this.tree);
+    this.tree.attach(view.view);
+    const command = (id: string, run: (...args: unknown[]) => unknown) => this.register(registrations.registerCommand(id, run));
     command(COMMANDS.openProblem, async (argument) => {
       const key = problemKeyOf(argument) ?? (await this.pickProblem(vscode.l10n.t('Open a practice problem')));
       if (key) await this.panels.show(key);
@@ -140,6 +147,6 @@ class ProblemsModuleImpl extends Disposable implements ProblemsModule {
   }
 }
 
-export function registerProblemsModule(context: vscode.ExtensionContext, content: ContentService, diagnostics: ProblemsPublisher, snippets: SnippetService): ProblemsModule {
-  return new ProblemsModuleImpl(context, content, diagnostics, snippets);
+export function registerProblemsModule(context: vscode.ExtensionContext, deps: ProblemsModuleDependencies): ProblemsModule {
+  return new ProblemsModuleImpl(context, deps);
 }

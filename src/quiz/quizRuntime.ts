@@ -10,8 +10,8 @@ import type { QuizProblemBridge } from './problemBridge';
 import type { ContentLanguage } from '../content/core/language';
 import { ProgressPanelManager, PROGRESS_VIEW_TYPE } from './progressPanel';
 import { QuizPanelManager, type QuizPanelHandle } from './quizPanel';
-import { QuizService } from './quizService';
-import type { ProgressMemento, QuizStore } from './core/quizStore';
+import { createQuizStore, QuizService } from './quizService';
+import type { QuizStore } from './core/quizStore';
 import type { TopicProgressSnapshot } from './core/topicProgress';
 
 export { PROGRESS_VIEW_TYPE };
@@ -49,7 +49,7 @@ export class QuizRuntime extends Disposable {
 
   /** A store reading the same globalState, as a new window (or a restart) would: for tests. */
   freshStore(): QuizStore {
-    return new (core().QuizStore)(this.context.globalState as ProgressMemento, () => this.service.scheduler());
+    return createQuizStore(this.context, () => this.service.scheduler());
   }
 
   async resetProgress(): Promise<boolean> {

@@ -11,11 +11,17 @@ import { Disposable } from '../util/dispose';
 import type { ProgressStats, QuizProgress } from './core/progressStore';
 import type { QuizItem } from './core/quizItems';
 import type { SessionSettings } from './core/quizSession';
-import type { Recovery, QuizStore } from './core/quizStore';
+import type { ProgressMemento, Recovery, QuizStore } from './core/quizStore';
 import type { TopicProgressSnapshot } from './core/topicProgress';
 import type { QuizProblemBridge } from './problemBridge';
 
 export const QUIZ_SETTINGS = `${SETTINGS_SECTION}.quiz`;
+
+/** The quiz's store over this machine's globalState and review log file (a new one reads as a new window would). */
+export function createQuizStore(context: vscode.ExtensionContext, scheduler: () => QuizScheduler, onRecovered?: (recovery: Recovery) => void): QuizStore {
+  const history = new (core().ReviewHistoryFile)(vscode.Uri.joinPath(context.globalStorageUri, core().REVIEW_HISTORY_FILE).fsPath);
+  return new (core().QuizStore)(context.globalState as ProgressMemento, history, scheduler, () => new Date(), onRecovered);
+}
 
 export class QuizService extends Disposable {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
@@ -34,7 +40,7 @@ export class QuizService extends Disposable {
   ) {
     super();
     context.globalState.setKeysForSync([...core().SYNCED_KEYS]);
-    this.store = new (core().QuizStore)(context.globalState, () => this.scheduler(), () => new Date(), (recovery) => this.warnRecovered(recovery));
+    this.store = createQuizStore(context, () => this.scheduler(), (recovery) => this.warnRecovered(recovery));
     this.register(content.onDidChange(() => this.reloadCards()));
     this.register(codeProblems.onDidReloadProblems(() => this.reloadCards()));
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/*${core().USER_CARD_FILE_SUFFIX}`));

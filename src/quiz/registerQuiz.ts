@@ -7,6 +7,7 @@ import type { ContentService } from '../content/contentService';
 import { Disposable } from '../util/dispose';
 import type { QuizPanelHandle } from './quizPanel';
 import type { ProblemsPublisher } from '../util/problems';
+import type { Registrations } from '../shell';
 import { QuizRuntime } from './quizRuntime';
 import type { TopicProgressInfo, TopicProgressSnapshot } from './core/topicProgress';
 import type { TopicProgressSource } from './progressSource';
@@ -17,6 +18,8 @@ export interface QuizModuleDependencies {
   /** The practice problems behind the code cards. */
   codeProblems: QuizProblemBridge;
   problems: ProblemsPublisher;
+  /** Where the commands and the serializer are registered (activation's stand-ins). */
+  registrations: Registrations;
   /** A quiz was opened (for the walkthrough). */
   onQuizOpened?(): void;
 }
@@ -89,20 +92,20 @@ class QuizModuleImpl extends Disposable implements QuizModule {
     super();
     this.statusBar.name = vscode.l10n.t('ML Interview: Cards Due');
     this.statusBar.command = COMMANDS.quizMe;
-    this.register(vscode.commands.registerCommand(COMMANDS.quizMe, () => this.openQuiz(undefined)));
-    this.register(vscode.commands.registerCommand(COMMANDS.quizTopic, (argument: unknown, options?: unknown) => this.quizTopic(argument, options)));
-    this.register(vscode.commands.registerCommand(COMMANDS.quizDeck, (argument: unknown, options?: unknown) => this.quizDeck(argument, options)));
-    this.register(vscode.commands.registerCommand(COMMANDS.showProgress, async () => (await this.runtime()).progressPanels.show()));
-    this.register(vscode.commands.registerCommand(COMMANDS.resetProgress, async () => (await this.runtime()).resetProgress()));
-    this.register(vscode.commands.registerCommand(COMMANDS.exportProgress, async (target?: vscode.Uri) => (await this.runtime()).exportProgress(target)));
+    this.register(deps.registrations.registerCommand(COMMANDS.quizMe, () => this.openQuiz(undefined)));
+    this.register(deps.registrations.registerCommand(COMMANDS.quizTopic, (argument: unknown, options?: unknown) => this.quizTopic(argument, options)));
+    this.register(deps.registrations.registerCommand(COMMANDS.quizDeck, (argument: unknown, options?: unknown) => this.quizDeck(argument, options)));
+    this.register(deps.registrations.registerCommand(COMMANDS.showProgress, async () => (await this.runtime()).progressPanels.show()));
+    this.register(deps.registrations.registerCommand(COMMANDS.resetProgress, async () => (await this.runtime()).resetProgress()));
+    this.register(deps.registrations.registerCommand(COMMANDS.exportProgress, async (target?: vscode.Uri) => (await this.runtime()).exportProgress(target)));
     this.register(
-      vscode.commands.registerCommand(COMMANDS.exportAnkiDeck, async (target?: vscode.Uri, language?: unknown, deckId?: unknown) =>
+      deps.registrations.registerCommand(COMMANDS.exportAnkiDeck, async (target?: vscode.Uri, language?: unknown, deckId?: unknown) =>
         (await this.runtime()).exportAnkiDeck(target, language === 'en' || language === 'zh-cn' ? language : undefined, typeof deckId === 'string' ? deckId : undefined),
       ),
     );
-    this.register(vscode.commands.registerCommand(COMMANDS.importProgress, async (source?: vscode.Uri) => (await this.runtime()).importProgress(source)));
+    this.register(deps.registrations.registerCommand(COMMANDS.importProgress, async (source?: vscode.Uri) => (await this.runtime()).importProgress(source)));
     this.register(
-      vscode.window.registerWebviewPanelSerializer(QUIZ_VIEW_TYPE, {
+      deps.registrations.registerWebviewPanelSerializer(QUIZ_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => (await this.runtime()).quizPanels.deserializeWebviewPanel(panel, state),
       }),
     );

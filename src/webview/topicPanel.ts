@@ -30,7 +30,7 @@ export interface TopicPanelFeatures {
   topicActivated?(topicKey: string): unknown;
 }
 
-/** One panel per topic: opening a topic again reveals its panel. Panels survive reloads via the serializer. */
+/** One panel per topic: opening a topic again reveals its panel. Panels survive reloads via the serializer (registered by src/features.ts). */
 export class TopicPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, TopicPanel>();
   private engineInstance: MarkdownEngine | undefined;
@@ -48,7 +48,6 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     private readonly features: TopicPanelFeatures = {},
   ) {
     super();
-    this.register(vscode.window.registerWebviewPanelSerializer(TOPIC_VIEW_TYPE, this));
     this.register(content.onDidChange(() => this.refreshAll()));
     this.register({ dispose: () => [...this.panels.values()].forEach((panel) => panel.dispose()) });
   }

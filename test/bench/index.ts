@@ -7,6 +7,8 @@
 // MLIP_BENCH_MODE=modules (the development build, which names every module by its source path): which modules of
 // dist/ ran their top-level code by the end of activate(), of listing the tree, of the first topic and of the first
 // quiz, from V8's precise coverage.
+// MLIP_BENCH_MODE=activation (the production bundle): activate() cost alone (`npm run bench -- --only activation`);
+// with MLIP_BENCH_CPU_PROFILE set, a CPU profile of the load and the call is written there instead of timing them.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
@@ -32,7 +34,8 @@ export async function run(): Promise<void> {
   const resultsFile = process.env.MLIP_BENCH_RESULTS;
   let result: Record<string, unknown>;
   try {
-    result = process.env.MLIP_BENCH_MODE === 'modules' ? await measureModules() : await measure();
+    const mode = process.env.MLIP_BENCH_MODE;
+    result = mode === 'modules' ? await measureModules() : mode === 'activation' ? await measureActivation() : await measure();
   } catch (error) {
     result = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
@@ -82,6 +85,18 @@ async function measure(): Promise<Record<string, unknown>> {
 
   const { loadMs, activateCallMs, wallMs } = activation;
   return { activation: { loadMs, activateCallMs, wallMs }, snippetFirstOutputMs: snippet, panelsOnHostMs: panelsOnHost, checkMs: check, problemCheckMs: problemChecks, topicsOpened: topics.length, memory: { beforeActivation, afterActivation, afterTopicsProblemAndQuiz } };
+}
+
+/** Only activate(): in a fresh host, as the first row of `measure`; or, profiled, where its time goes. */
+async function measureActivation(): Promise<Record<string, unknown>> {
+  const ext = extension();
+  await settle();
+  if (ext.isActive) throw new Error('the extension was already active before its activation could be timed');
+  const profileFile = process.env.MLIP_BENCH_CPU_PROFILE;
+  const profiler = profileFile ? await CpuProfiler.start() : undefined;
+  const { loadMs, activateCallMs, wallMs } = await timeActivation(ext);
+  if (profiler && profileFile) fs.writeFileSync(profileFile, JSON.stringify(await profiler.stop()));
+  return { activation: { loadMs, activateCallMs, wallMs } };
 }
 
 /**
@@ -416,6 +431,33 @@ async function waitFor(description: string, condition: () => unknown, timeoutMs 
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** V8's sampling CPU profiler in this host, sampling every 50 µs (activation lasts a few milliseconds). */
+class CpuProfiler {
+  private constructor(private readonly session: inspector.Session) {}
+
+  static async start(): Promise<CpuProfiler> {
+    const session = new inspector.Session();
+    session.connect();
+    const profiler = new CpuProfiler(session);
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 50 });
+    await profiler.post('Profiler.start');
+    return profiler;
+  }
+
+  async stop(): Promise<object> {
+    const { profile } = (await this.post('Profiler.stop')) as { profile: object };
+    this.session.disconnect();
+    return profile;
+  }
+
+  private post(method: string, params?: object): Promise<object> {
+    return new Promise((resolve, reject) => {
+      this.session.post(method, params, (error, value) => (error ? reject(error) : resolve(value ?? {})));
+    });
   }
 }
 

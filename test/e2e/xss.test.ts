@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { parseCloze } from '../../src/quiz/core/kinds/cloze';
-import { clozeCardFileText, PROBLEM_FILE_NAMES, SELF_PATH, XSS_PAYLOADS, withServers, xssClozeCards, xssDeckFiles, xssProblems, type XssDeckFile } from '../fixtures/xss/payloads';
+import { clozeCardFileText, MOCK_ANSWER_PAYLOADS, PROBLEM_FILE_NAMES, SELF_PATH, XSS_PAYLOADS, withServers, xssClozeCards, xssDeckFiles, xssProblems, type XssDeckFile } from '../fixtures/xss/payloads';
+import { MAX_ANSWER_CHARS } from '../../src/mock/core/mockMessages';
+import { REPORT_ANSWER_CHARS } from '../../src/mock/core/mockReport';
 import { describeInWorkbench } from './workbench';
 
 /** Records every request it gets; every payload that could reach the network aims here. */
@@ -445,5 +447,83 @@ describeInWorkbench('User-deck content in the topic webview (issue 7: XSS)', { s
     assert.deepEqual(server.requests, ['GET /positive-control'], 'the payloads and the CSP controls made no request');
     // The browser's own account: the control image to the server was refused by the CSP, the same-origin one was made.
     assert.deepEqual(browserRequests, ['server /csp-control-quiz-image csp', 'server /csp-control-image csp', 'self /xss-self/positive-control.png finished']);
+  });
+  it('takes the corpus as mock-interview answers: typed and pasted, under review, in the report and the history: nothing runs', async function () {
+    this.timeout(240_000);
+    const workbench = current();
+    const page = workbench.page;
+    // What the earlier tests' controls left in the records; this test must add nothing to either.
+    const requestsBefore = [...browserRequests];
+    const serverBefore = [...server.requests];
+    // Every payload, the answer breakouts first, shortest first within each answer so the report (which keeps the
+    // first REPORT_ANSWER_CHARS characters of an answer) holds as many as it can; spread over the five concept
+    // questions of a 45-minute interview.
+    const texts = [...MOCK_ANSWER_PAYLOADS, ...XSS_PAYLOADS].map((payload) => withServers(payload.text, servers));
+    const groups: string[][] = [[], [], [], [], []];
+    texts.forEach((text, index) => groups[index % groups.length].push(text));
+    const answers = groups.map((group) => [...group].sort((a, b) => a.length - b.length).join('\n').slice(0, MAX_ANSWER_CHARS));
+    const step = async (frame: Frame, label: string) => {
+      await settled(frame);
+      const rendered = await readTopic(frame, 'h2');
+      assert.equal(rendered.flag, undefined, `${label}: a payload ran`);
+      assert.deepEqual(rendered.eventHandlers, [], `${label}: event-handler attributes`);
+      assert.deepEqual(await flagsSet(page), [], `${label}: the flag is set somewhere`);
+    };
+
+    await workbench.runCommand('ML Interview: Mock Interview');
+    let frame = await workbench.activeWebview('#mock input[name=length]');
+    await settled(frame);
+    assertLockedDown(await readTopic(frame, 'h2'), 'mock interview', 'mock');
+    await frame.locator('input[name=length][value="45"]').check();
+    await frame.locator('#start').click();
+    const given: string[] = [];
+    for (let question = 1; ; question++) {
+      frame = await workbench.activeWebview(`#mock .counter`);
+      await frame.locator('.counter', { hasText: new RegExp(`^Question ${question} of \\d+$`) }).waitFor();
+      if ((await frame.locator('textarea#answer').count()) === 0) break; // the practice problems come after the concepts
+      const answer = answers[given.length];
+      const box = frame.locator('textarea#answer');
+      if (given.length === 0) {
+        // The first answer typed, key by key, as far as its first line goes; the rest pasted in at once.
+        const firstLine = answer.split('\n')[0];
+        await box.focus();
+        await page.keyboard.type(firstLine, { delay: 2 });
+        await frame.waitForFunction((text) => (document.getElementById('answer') as HTMLTextAreaElement | null)?.value === text, firstLine);
+      }
+      await box.fill(answer);
+      await step(frame, `question ${question} (answered)`);
+      await frame.locator('button[data-action="submit"]').click();
+      await frame.locator('.your-answer .typed').waitFor();
+      await step(frame, `question ${question} (under review)`);
+      assert.equal(await frame.locator('.your-answer .typed').textContent(), answer, `question ${question}: the answer shown back as typed`);
+      given.push(answer);
+      if (given.length === 1) await workbench.screenshot('xss-mock-review');
+      await frame.locator('button[data-action="rate"][data-rating="3"]').click();
+      if (given.length === answers.length) break;
+    }
+    assert.equal(given.length, answers.length, 'every group of payloads was given as an answer');
+    frame = await workbench.activeWebview('#mock button[data-action="finish"]');
+    await frame.locator('button[data-action="finish"]').click();
+    frame = await workbench.activeWebview('#mock #report-score');
+    await step(frame, 'report');
+    // The report keeps each answer, cut to its length, as text.
+    assert.deepEqual(await frame.locator('details .typed').allTextContents(), given.map((answer) => answer.slice(0, REPORT_ANSWER_CHARS)));
+    await frame.locator('details summary').first().click();
+    await step(frame, 'report (an answer opened)');
+    await workbench.screenshot('xss-mock-report');
+    // The history lists it; its report opens again from there.
+    await frame.locator('button[data-action="showSetup"]').click();
+    frame = await workbench.activeWebview('#mock table.history');
+    await step(frame, 'history');
+    await frame.locator('table.history button[data-action="showReport"]').first().click();
+    frame = await workbench.activeWebview('#mock #report-score');
+    await step(frame, 'report from the history');
+    assert.deepEqual(await frame.locator('details .typed').allTextContents(), given.map((answer) => answer.slice(0, REPORT_ANSWER_CHARS)));
+    // The progress page counts the interview in its activity.
+    await workbench.runCommand('ML Interview: Show Progress');
+    const progress = await workbench.activeWebview('svg.heatmap');
+    await step(progress, 'progress');
+    assert.deepEqual(browserRequests, requestsBefore, 'the browser saw no request from the answers');
+    assert.deepEqual(server.requests, serverBefore, 'the server heard nothing from the answers');
   });
 });

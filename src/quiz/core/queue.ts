@@ -1,5 +1,7 @@
 // Builds the session queue: due cards first (most overdue first), then new cards interleaved across topics (in topic order), within the
-// daily limits counted from today's reviews. Pure and linear in the number of cards, so a 10,000-card deck is cheap.
+// daily limits counted from today's reviews. Pure and linear in the number of cards: one pass joins the cards with
+// their states into typed arrays (kept per states record, so later calls over the same progress skip the join), then
+// a pass over those arrays, a packed numeric sort of the due cards, and only the first new cards of each topic.
 import { State, type Card } from 'ts-fsrs';
 import type { QuizReview } from './scheduler';
 
@@ -77,27 +79,169 @@ export function countTodaysReviews(log: readonly QuizReview[], now: Date, rollov
   return { newStarted: startedCards.size, reviewsDone };
 }
 
-/** The card's state once it has been studied; undefined while it is still new. */
-function studiedState(state: Card | undefined): Card | undefined {
-  return state !== undefined && state.state !== State.New ? state : undefined;
+/** What an index records of each card. */
+const NEW = 0;
+const REVIEW = 1;
+const LEARNING = 2;
+
+/**
+ * What one pass over the cards and their states yields, independent of the settings and of `now`: per card (by
+ * position) its topic's index in first-appearance order, whether it is new, in review or (re)learning, and its due
+ * time. Typed arrays, so a call reads a few contiguous bytes per card instead of chasing the card, its id, the
+ * states record, the card state and its Date.
+ */
+interface QueueIndex {
+  /** The cards it was built from: a later call is served from this index only when its cards are these. */
+  readonly cards: readonly QueueCard[];
+  /** The cards' ids by position, so building the entries reads one array, not every card object. */
+  readonly ids: readonly string[];
+  readonly topicOf: Int32Array;
+  /** Distinct topics in the order their first card appears. */
+  readonly topics: readonly string[];
+  readonly kind: Uint8Array;
+  readonly dueMs: Float64Array;
 }
 
-/** Topic ranks: the explicit order first, then topics in the order their first card appears. */
-function rankTopics(cards: readonly QueueCard[], topicOrder: readonly string[] = []): Map<string, number> {
-  const ranks = new Map<string, number>();
-  for (const topic of topicOrder) if (!ranks.has(topic)) ranks.set(topic, ranks.size);
-  for (const card of cards) if (!ranks.has(card.topic)) ranks.set(card.topic, ranks.size);
+/**
+ * The latest index built over each states record. The progress store never changes a states record in place (a
+ * review makes a new one), so a record's identity stands for its content, and the WeakMap lets a replaced record
+ * go with its index.
+ */
+const indexes = new WeakMap<object, QueueIndex>();
+
+function buildIndex(cards: readonly QueueCard[], states: Readonly<Record<string, Card | undefined>>): QueueIndex {
+  const count = cards.length;
+  const ids = new Array<string>(count);
+  const topicOf = new Int32Array(count);
+  const kind = new Uint8Array(count);
+  const dueMs = new Float64Array(count);
+  const topics: string[] = [];
+  const topicIndexes = new Map<string, number>();
+  // Cards come grouped by topic, so the previous card's topic usually answers without a Map lookup.
+  let lastTopic: string | undefined;
+  let lastTopicIndex = -1;
+  for (let position = 0; position < count; position++) {
+    const card = cards[position];
+    const topic = card.topic;
+    if (topic !== lastTopic) {
+      let topicIndex = topicIndexes.get(topic);
+      if (topicIndex === undefined) {
+        topicIndex = topics.length;
+        topics.push(topic);
+        topicIndexes.set(topic, topicIndex);
+      }
+      lastTopic = topic;
+      lastTopicIndex = topicIndex;
+    }
+    topicOf[position] = lastTopicIndex;
+    const id = card.id;
+    ids[position] = id;
+    const state = states[id];
+    // A state still in New counts as not studied, like a missing one (the kind stays NEW).
+    if (state !== undefined && state.state !== State.New) {
+      kind[position] = state.state === State.Review ? REVIEW : LEARNING;
+      dueMs[position] = state.due.getTime();
+    }
+  }
+  return { cards, ids, topicOf, topics, kind, dueMs };
+}
+
+/** The index for these cards over these states: the cached one when the cards are those it was built from. */
+function queueIndex(cards: readonly QueueCard[], states: Readonly<Record<string, Card | undefined>>): QueueIndex {
+  const cached = indexes.get(states);
+  if (cached !== undefined && sameCards(cached, cards)) return cached;
+  const index = buildIndex(cards, states);
+  indexes.set(states, index);
+  return index;
+}
+
+/** Whether `cards` holds, in order, the ids and topics the index was built from (callers rebuild the list each time). */
+function sameCards(index: QueueIndex, cards: readonly QueueCard[]): boolean {
+  const indexed = index.cards;
+  if (indexed === cards) return true;
+  if (indexed.length !== cards.length) return false;
+  for (let position = 0; position < cards.length; position++) {
+    const card = cards[position];
+    const was = indexed[position];
+    if (card !== was && (card.id !== was.id || card.topic !== was.topic)) return false;
+  }
+  return true;
+}
+
+/** Topic ranks by topic index: the explicit order first, then topics in the order their first card appears. */
+function rankTopics(topics: readonly string[], topicOrder: readonly string[] = []): Int32Array {
+  const ranks = new Int32Array(topics.length);
+  if (topicOrder.length === 0) {
+    for (let topic = 0; topic < topics.length; topic++) ranks[topic] = topic;
+    return ranks;
+  }
+  const explicit = new Map<string, number>();
+  for (const topic of topicOrder) if (!explicit.has(topic)) explicit.set(topic, explicit.size);
+  let next = explicit.size;
+  for (let topic = 0; topic < topics.length; topic++) ranks[topic] = explicit.get(topics[topic]) ?? next++;
   return ranks;
 }
 
-interface Scheduled {
-  cardId: string;
-  due: number;
-  learning: boolean;
-  position: number;
+/**
+ * Sorts card positions by due time, then position, in place. Due times are whole milliseconds, so while the span of
+ * due times times the number of cards stays below 2^53 each (due, position) pair packs exactly into one number
+ * (`(due - earliest) * cards + position`), and the engine's numeric sort, with no comparator called per pair,
+ * orders them; a wider span falls back to the comparator.
+ */
+function sortByDue(positions: Int32Array, dueMs: Float64Array): Int32Array {
+  const length = positions.length;
+  if (length < 2) return positions;
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (let i = 0; i < length; i++) {
+    const due = dueMs[positions[i]];
+    if (due < earliest) earliest = due;
+    if (due > latest) latest = due;
+  }
+  const cards = dueMs.length;
+  if (!((latest - earliest + 1) * cards <= Number.MAX_SAFE_INTEGER)) return positions.sort((a, b) => dueMs[a] - dueMs[b] || a - b);
+  const keys = new Float64Array(length);
+  for (let i = 0; i < length; i++) keys[i] = (dueMs[positions[i]] - earliest) * cards + positions[i];
+  keys.sort();
+  for (let i = 0; i < length; i++) positions[i] = keys[i] % cards;
+  return positions;
 }
 
-const byDueThenPosition = (a: Scheduled, b: Scheduled) => a.due - b.due || a.position - b.position;
+/**
+ * The first `limit` positions by due time, then position, in that order, without sorting the rest: a bounded
+ * max-heap keeps the best `limit` seen so far. `positions` must be in increasing order (the pass writes them so).
+ */
+function firstByDue(positions: Int32Array, dueMs: Float64Array, limit: number): Int32Array {
+  if (limit >= positions.length) return sortByDue(positions, dueMs);
+  if (limit <= 0) return new Int32Array(0);
+  const heap = new Int32Array(limit);
+  // a comes after b: later due, or the same due and a later position.
+  const after = (a: number, b: number) => dueMs[a] > dueMs[b] || (dueMs[a] === dueMs[b] && a > b);
+  const siftDown = (from: number) => {
+    let parent = from;
+    for (;;) {
+      const left = 2 * parent + 1;
+      if (left >= limit) return;
+      const child = left + 1 < limit && after(heap[left + 1], heap[left]) ? left + 1 : left;
+      if (!after(heap[child], heap[parent])) return;
+      const swap = heap[parent];
+      heap[parent] = heap[child];
+      heap[child] = swap;
+      parent = child;
+    }
+  };
+  heap.set(positions.subarray(0, limit));
+  for (let node = (limit >> 1) - 1; node >= 0; node--) siftDown(node);
+  for (let i = limit; i < positions.length; i++) {
+    const position = positions[i];
+    // Positions only grow, so an equal due time never beats the heap's latest.
+    if (dueMs[position] < dueMs[heap[0]]) {
+      heap[0] = position;
+      siftDown(0);
+    }
+  }
+  return sortByDue(heap, dueMs);
+}
 
 export function buildQueue(
   cards: readonly QueueCard[],
@@ -107,69 +251,91 @@ export function buildQueue(
   settings: Partial<QueueSettings> = {},
 ): SessionQueue {
   const options: QueueSettings = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
-  const topicFilter = options.topics ? new Set(options.topics) : undefined;
   const nowMs = now.getTime();
   const today = countTodaysReviews(log, now, options.rolloverHour);
   let newLeft = Math.max(0, options.newPerDay - today.newStarted);
   let reviewsLeft = Math.max(0, options.reviewsPerDay - today.reviewsDone);
+  const practiseAhead = options.practiseAhead === true;
 
-  const due: Scheduled[] = [];
+  const index = queueIndex(cards, states);
+  const { topicOf, topics, kind, dueMs } = index;
+  const count = kind.length;
+  let included: Uint8Array | undefined;
+  if (options.topics) {
+    const filter = new Set(options.topics);
+    included = new Uint8Array(topics.length);
+    for (let topic = 0; topic < topics.length; topic++) included[topic] = filter.has(topics[topic]) ? 1 : 0;
+  }
+  const ranks = rankTopics(topics, options.topicOrder);
+
+  // Positions, in deck order, of due cards in (re)learning and in review, and of cards not yet due.
+  const dueLearning = new Int32Array(count);
+  let dueLearningCount = 0;
+  const dueReview = new Int32Array(count);
+  let dueReviewCount = 0;
   // Cards not yet due matter only for their soonest date, unless practising ahead lists them all.
-  const notYetDue: Scheduled[] = [];
+  const ahead = practiseAhead ? new Int32Array(count) : undefined;
+  let aheadCount = 0;
   let soonestNotYetDue = Infinity;
   // New cards by topic rank, each list in deck order: taking from the lists in rank order gives the introduction
-  // order without sorting every new card of a large deck.
-  const newCardsByTopicRank: string[][] = [];
-  const topicRanks = rankTopics(cards, options.topicOrder);
-  cards.forEach((card, position) => {
-    if (topicFilter && !topicFilter.has(card.topic)) return;
-    const state = studiedState(states[card.id]);
-    if (state === undefined) {
-      const rank = topicRanks.get(card.topic) ?? 0;
-      (newCardsByTopicRank[rank] ??= []).push(card.id);
-      return;
+  // order without sorting every new card. A round takes at least one card, so no round past `newLeft` is reached:
+  // each list keeps at most its first `newLeft + 1` cards (the last one only tells that the limit held cards back).
+  const newByRank: number[][] = [];
+  const keepPerTopic = newLeft + 1;
+  for (let position = 0; position < count; position++) {
+    const topic = topicOf[position];
+    if (included !== undefined && included[topic] === 0) continue;
+    const cardKind = kind[position];
+    if (cardKind === NEW) {
+      const list = (newByRank[ranks[topic]] ??= []);
+      if (list.length < keepPerTopic) list.push(position);
+      continue;
     }
-    const dueMs = state.due.getTime();
-    if (dueMs <= nowMs) {
-      due.push({ cardId: card.id, due: dueMs, learning: state.state !== State.Review, position });
+    const due = dueMs[position];
+    if (due <= nowMs) {
+      if (cardKind === LEARNING) dueLearning[dueLearningCount++] = position;
+      else dueReview[dueReviewCount++] = position;
     } else {
-      soonestNotYetDue = Math.min(soonestNotYetDue, dueMs);
-      if (options.practiseAhead) notYetDue.push({ cardId: card.id, due: dueMs, learning: state.state !== State.Review, position });
+      soonestNotYetDue = Math.min(soonestNotYetDue, due);
+      if (ahead !== undefined) ahead[aheadCount++] = position;
     }
-  });
+  }
 
   const entries: QueueEntry[] = [];
-  let heldBackByLimit = false;
-  for (const card of due.sort(byDueThenPosition)) {
-    if (card.learning) {
-      entries.push({ cardId: card.cardId, reason: 'learning' });
-    } else if (reviewsLeft > 0 || options.practiseAhead) {
-      entries.push({ cardId: card.cardId, reason: 'review' });
-      reviewsLeft = Math.max(0, reviewsLeft - 1);
-    } else {
-      heldBackByLimit = true;
-    }
+  const { ids } = index;
+  // Every due learning card is shown; review cards up to the limit (all when practising ahead), most overdue first.
+  const reviewLimit = practiseAhead ? dueReviewCount : reviewsLeft;
+  const learningDue = sortByDue(dueLearning.subarray(0, dueLearningCount), dueMs);
+  const reviewsDue = firstByDue(dueReview.subarray(0, dueReviewCount), dueMs, reviewLimit);
+  let heldBackByLimit = dueReviewCount > reviewsDue.length;
+  reviewsLeft = Math.max(0, reviewsLeft - reviewsDue.length);
+  for (let l = 0, r = 0; l < learningDue.length || r < reviewsDue.length; ) {
+    const takeLearning =
+      r === reviewsDue.length ||
+      (l < learningDue.length && (dueMs[learningDue[l]] - dueMs[reviewsDue[r]] || learningDue[l] - reviewsDue[r]) < 0);
+    if (takeLearning) entries.push({ cardId: ids[learningDue[l++]], reason: 'learning' });
+    else entries.push({ cardId: ids[reviewsDue[r++]], reason: 'review' });
   }
   // New cards interleave the topics: the first card of each topic in rank order, then the second of each, and so on,
   // so a session mixes topics instead of working through one before the next.
-  const lists = newCardsByTopicRank.filter((cardIds): cardIds is string[] => cardIds !== undefined && cardIds.length > 0);
+  const lists = newByRank.filter((positions): positions is number[] => positions !== undefined && positions.length > 0);
   introduce: for (let round = 0; lists.length > 0; round++) {
     let taken = false;
-    for (const cardIds of lists) {
-      const cardId = cardIds[round];
-      if (cardId === undefined) continue;
+    for (const positions of lists) {
+      const position = positions[round];
+      if (position === undefined) continue;
       taken = true;
       if (newLeft === 0) {
         heldBackByLimit = true;
         break introduce;
       }
-      entries.push({ cardId, reason: 'new' });
+      entries.push({ cardId: ids[position], reason: 'new' });
       newLeft -= 1;
     }
     if (!taken) break;
   }
-  if (options.practiseAhead) {
-    entries.push(...notYetDue.sort(byDueThenPosition).map((card): QueueEntry => ({ cardId: card.cardId, reason: 'ahead' })));
+  if (ahead !== undefined) {
+    for (const position of sortByDue(ahead.subarray(0, aheadCount), dueMs)) entries.push({ cardId: ids[position], reason: 'ahead' });
   }
 
   const soonest = Math.min(soonestNotYetDue, heldBackByLimit ? startOfNextStudyDay(now, options.rolloverHour).getTime() : Infinity);

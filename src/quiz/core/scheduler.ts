@@ -85,7 +85,7 @@ export class QuizScheduler {
    * Re-derives a card's state from its reviews, applied in time order from a new card. Returns the state and the
    * reviews rewritten with the values the replay produced (their ids, card, rating and time are kept).
    */
-  replay(cardId: string, reviews: readonly QuizReview[]): { state: Card | undefined; reviews: QuizReview[] } {
+  replay(cardId: string, reviews: readonly Pick<QuizReview, 'id' | 'rating' | 'review'>[]): { state: Card | undefined; reviews: QuizReview[] } {
     const ordered = [...reviews].sort(compareReviews);
     let state: Card | undefined;
     const replayed = ordered.map((review) => {

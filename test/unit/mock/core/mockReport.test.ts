@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MockStore, MOCK_REPORTS_KEY, MOCK_SESSION_KEY } from '../../../../src/mock/core/mockStore';
+import { MockStore, MOCK_REPORTS_KEY, MOCK_REPORTS_SYNC_BUDGET_BYTES, MOCK_REPORTS_SYNCED_KEY, MOCK_SESSION_KEY, reportsForSync } from '../../../../src/mock/core/mockStore';
 import {
   addReport,
   buildReport,
@@ -8,6 +8,7 @@ import {
   interviewScore,
   loadReports,
   MAX_REPORTS,
+  REPORT_ANSWER_CHARS,
   mockReportSchema,
   reportMarkdown,
   scoreTrend,
@@ -132,9 +133,38 @@ describe('mock interview report', () => {
 });
 
 describe('mock interview store', () => {
-  it('syncs the interview in progress and the reports with the progress', () => {
+  it('syncs the interview in progress and the reports without their answers; the answers stay on this machine', () => {
     assert.ok(SYNCED_KEYS.includes(MOCK_SESSION_KEY));
-    assert.ok(SYNCED_KEYS.includes(MOCK_REPORTS_KEY));
+    assert.ok(SYNCED_KEYS.includes(MOCK_REPORTS_SYNCED_KEY));
+    assert.ok(!SYNCED_KEYS.includes(MOCK_REPORTS_KEY));
+  });
+
+  it('brings reports finished on another machine, without their answers, and keeps this machine\'s answers', async () => {
+    const laptop = memento();
+    const desktop = memento();
+    const typed = buildReport(finished(), titles, T0);
+    await new MockStore(laptop).finish(typed);
+    desktop.data.set(MOCK_REPORTS_SYNCED_KEY, laptop.data.get(MOCK_REPORTS_SYNCED_KEY));
+    const onDesktop = new MockStore(desktop).reports();
+    assert.deepEqual(onDesktop.map((report) => report.id), [typed.id]);
+    assert.deepEqual(onDesktop[0].questions.map((question) => (question.kind === 'concept' ? question.answer : question.kind)), typed.questions.map((question) => (question.kind === 'concept' ? '' : question.kind)));
+    assert.deepEqual(new MockStore(laptop).reports(), [typed]);
+  });
+
+  it('keeps the synced copy of the reports within its budget, newest first, however long the answers', () => {
+    const base = buildReport(finished(), titles, T0);
+    const long = 'x'.repeat(REPORT_ANSWER_CHARS);
+    const reports = Array.from({ length: MAX_REPORTS }, (_, index) => ({
+      ...base,
+      id: `r${index}`,
+      finishedAt: T0 + index,
+      questions: base.questions.map((question) => (question.kind === 'concept' ? { ...question, answer: long } : question)),
+    }));
+    const synced = reportsForSync(reports);
+    assert.ok(Buffer.byteLength(JSON.stringify(synced)) <= MOCK_REPORTS_SYNC_BUDGET_BYTES);
+    assert.ok(synced.length > 0 && synced.length < MAX_REPORTS);
+    assert.deepEqual(synced.map((report) => report.id), reports.slice(-synced.length).map((report) => report.id));
+    assert.ok(synced.every((report) => report.questions.every((question) => question.kind !== 'concept' || question.answer === '')));
   });
 
   it('resumes a stored interview paused, and on finish keeps the report and clears the interview', async () => {
