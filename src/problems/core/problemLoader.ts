@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { readContentPackSection } from '../../content/core/contentPack';
 import type { ContentLanguage } from '../../content/core/language';
 import { parseFrontMatter, type TopicProblem } from '../../content/core/topicParser';
 import type { ProblemCase } from './caseResults';
@@ -107,6 +108,20 @@ export async function loadProblems(folder: string, options: { trusted: boolean }
     else set.diagnostics.push(...result.problems);
   }
   return set;
+}
+
+/** The built-in problems' folder, relative to the extension's folder. */
+export const BUILT_IN_PROBLEMS_FOLDER = path.join('content', 'problems');
+
+/**
+ * The built-in practice problems of the extension in `root`, as `loadProblems` reads them from `content/problems`:
+ * from the content pack (written by the build from those files with this loader), else — no readable pack, as in a
+ * development checkout before its first build — parsed from the sources. The code files and cases stay files: they are
+ * read when a problem is started or checked.
+ */
+export async function builtInProblems(root: string): Promise<ProblemSet> {
+  const packed = (await readContentPackSection(root, 'problems')) as ProblemSet | undefined;
+  return packed ?? loadProblems(path.join(root, BUILT_IN_PROBLEMS_FOLDER), { trusted: true });
 }
 
 /** One problem folder: problem.md parsed and validated, the code files and cases.json present. */
