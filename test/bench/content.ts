@@ -5,7 +5,6 @@
 // - `--source`: parsed from content/ by the real loaders, what the build pays, and what user decks of that size pay.
 // Prints one JSON line: the mode, the first (cold) pass, the median of later passes, and what was loaded.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CONTENT_PACK_FILE } from '../../src/content/core/contentPack';
@@ -49,17 +48,14 @@ async function loadEverything(): Promise<Index> {
   const topicById = new Map<string, { deck: (typeof decks)[number]; topic: LoadedTopic }>();
   for (const deck of decks) for (const topic of deck.topics) if (!topicById.has(topic.id)) topicById.set(topic.id, { deck, topic });
   const problems = new Map<string, Problem>();
-  await Promise.all(
-    problemSet.problems.map(async (problem) => {
-      problems.set(`${BUILT_IN_KEY_SCOPE}/${problem.id}`, problem);
-      const found = problem.topics.map((id) => topicById.get(id)).find((entry) => entry !== undefined);
-      if (!found) return;
-      const [ts, py] = await Promise.all([readFile(problem.files.solutionTs, 'utf8'), readFile(problem.files.solutionPy, 'utf8')]);
-      const text = (part: 'statement' | 'explanation') => ({ en: problem.body.en?.[part], 'zh-cn': problem.body['zh-cn']?.[part] });
-      const card = problemCodeCard({ id: problem.id, topic: found.topic.id, title: problem.title, statement: text('statement'), explanation: text('explanation'), solutions: { ts, py } });
-      if (!cards.has(card.id)) cards.set(card.id, { id: card.id, deckId: found.deck.id, topicKey: found.topic.key, topicTitle: found.topic.title, trust: 'trusted', card });
-    }),
-  );
+  for (const problem of problemSet.problems) {
+    problems.set(`${BUILT_IN_KEY_SCOPE}/${problem.id}`, problem);
+    const found = problem.topics.map((id) => topicById.get(id)).find((entry) => entry !== undefined);
+    if (!found) continue;
+    const text = (part: 'statement' | 'explanation') => ({ en: problem.body.en?.[part], 'zh-cn': problem.body['zh-cn']?.[part] });
+    const card = problemCodeCard({ id: problem.id, topic: found.topic.id, title: problem.title, statement: text('statement'), explanation: text('explanation'), solutions: problem.solutions });
+    if (!cards.has(card.id)) cards.set(card.id, { id: card.id, deckId: found.deck.id, topicKey: found.topic.key, topicTitle: found.topic.title, trust: 'trusted', card });
+  }
   const diagnostics = decks.reduce((sum, deck) => sum + deck.problems.length, 0) + merged.problems.length + problemSet.diagnostics.length;
   return { topics, cards, problems, diagnostics };
 }

@@ -17,7 +17,7 @@ import * as zlib from 'node:zlib';
 export const CONTENT_PACK_FILE = path.join('dist', 'content.pack');
 
 /** Bumped whenever the shape of a section or the codec changes: a pack of another version is not read. */
-export const CONTENT_PACK_VERSION = 1;
+export const CONTENT_PACK_VERSION = 2;
 
 const MAGIC = 'MLIP-CONTENT-PACK';
 
@@ -30,6 +30,8 @@ interface PackHeader {
 
 const brotliCompress = promisify(zlib.brotliCompress);
 const brotliDecompress = promisify(zlib.brotliDecompress);
+/** Larger than any pack's payload (about 2 MB today); a bigger one still decompresses, in more pieces. */
+const DECOMPRESS_CHUNK_BYTES = 8 * 1024 * 1024;
 
 // ---- codec ----------------------------------------------------------------------------------------------------------
 
@@ -83,45 +85,56 @@ export function encodePackValue(value: unknown, root: string): Json {
   return encode(value, 'the value');
 }
 
-/** The value `encodePackValue` encoded, with relative paths rebased on `root`. */
+/**
+ * The value `encodePackValue` encoded, with relative paths rebased on `root`. Decodes `data` in place (it is what
+ * JSON.parse just made, so nothing else holds it): copying the whole pack would double its allocation.
+ */
 export function decodePackValue(data: Json, root: string): unknown {
-  const decode = (item: Json): unknown => {
-    if (typeof item === 'string') {
-      if (item.length === 0 || item.charCodeAt(0) !== 0) return item;
-      if (item === UNDEFINED) return undefined;
-      if (item.startsWith(PATH)) return item.length === PATH.length ? root : path.join(root, item.slice(PATH.length));
-      if (item.startsWith(TAG + TAG)) return item.slice(1);
-      if (Object.hasOwn(NUMBERS, item)) return NUMBERS[item];
-      throw new Error(`unknown tag in the content pack: ${JSON.stringify(item)}`);
-    }
-    if (typeof item !== 'object' || item === null) return item;
-    if (Array.isArray(item)) {
-      const out: unknown[] = new Array(item.length);
-      for (let i = 0; i < item.length; i++) out[i] = decode(item[i]);
-      return out;
-    }
-    if (Object.hasOwn(item, BOX)) {
-      const boxed = item.v;
-      switch (item[BOX]) {
-        case 'Date':
-          return new Date(boxed as number);
-        case 'Map':
-          return new Map((boxed as [Json, Json][]).map(([k, v]) => [decode(k), decode(v)]));
-        case 'Set':
-          return new Set((boxed as Json[]).map(decode));
-        case 'Object':
-          return decodeObject(boxed as { [key: string]: Json }, {});
-        case 'null':
-          return decodeObject(boxed as { [key: string]: Json }, Object.create(null) as Record<string, unknown>);
-        default:
-          throw new Error(`unknown box in the content pack: ${JSON.stringify(item[BOX])}`);
-      }
-    }
-    return decodeObject(item, {});
+  const decodeString = (item: string): unknown => {
+    if (item === UNDEFINED) return undefined;
+    if (item.startsWith(PATH)) return item.length === PATH.length ? root : path.join(root, item.slice(PATH.length));
+    if (item.startsWith(TAG + TAG)) return item.slice(1);
+    if (Object.hasOwn(NUMBERS, item)) return NUMBERS[item];
+    throw new Error(`unknown tag in the content pack: ${JSON.stringify(item)}`);
   };
-  const decodeObject = (item: { [key: string]: Json }, out: Record<string, unknown>): Record<string, unknown> => {
-    for (const key of Object.keys(item)) out[key] = decode(item[key]);
-    return out;
+  const decode = (item: Json): unknown => {
+    if (typeof item === 'string') return item.length > 0 && item.charCodeAt(0) === 0 ? decodeString(item) : item;
+    if (typeof item !== 'object' || item === null) return item;
+    const slots = item as unknown as Record<string | number, unknown>;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) {
+        const value = item[i];
+        if (typeof value === 'object' ? value !== null : typeof value === 'string' && value.length > 0 && value.charCodeAt(0) === 0) slots[i] = decode(value);
+      }
+      return item;
+    }
+    return Object.hasOwn(item, BOX) ? unbox(item) : decodeFields(item);
+  };
+  /** An object's own fields, in place (whatever its keys). */
+  const decodeFields = (item: { [key: string]: Json }): Record<string, unknown> => {
+    const slots = item as Record<string, unknown>;
+    for (const key in item) {
+      const value = item[key];
+      if (typeof value === 'object' ? value !== null : typeof value === 'string' && value.length > 0 && value.charCodeAt(0) === 0) slots[key] = decode(value);
+    }
+    return slots;
+  };
+  const unbox = (item: { [key: string]: Json }): unknown => {
+    const boxed = item.v;
+    switch (item[BOX]) {
+      case 'Date':
+        return new Date(boxed as number);
+      case 'Map':
+        return new Map((boxed as [Json, Json][]).map(([k, v]) => [decode(k), decode(v)]));
+      case 'Set':
+        return new Set((boxed as Json[]).map(decode));
+      case 'Object':
+        return decodeFields(boxed as { [key: string]: Json });
+      case 'null':
+        return Object.assign(Object.create(null) as Record<string, unknown>, decodeFields(boxed as { [key: string]: Json }));
+      default:
+        throw new Error(`unknown box in the content pack: ${JSON.stringify(item[BOX])}`);
+    }
   };
   return decode(data);
 }
@@ -179,7 +192,8 @@ async function openPack(file: string): Promise<OpenedPack | undefined> {
     const bytes = await fs.readFile(file);
     const magicEnd = bytes.indexOf(0x0a);
     if (magicEnd < 0 || bytes.toString('utf8', 0, magicEnd) !== `${MAGIC} ${CONTENT_PACK_VERSION}`) return undefined;
-    const payload = await brotliDecompress(bytes.subarray(magicEnd + 1));
+    // In the thread pool, in one piece: the default 16 KiB chunks would take about 120 round trips to it.
+    const payload = await brotliDecompress(bytes.subarray(magicEnd + 1), { chunkSize: DECOMPRESS_CHUNK_BYTES });
     const headerEnd = payload.indexOf(0x0a);
     const header = JSON.parse(payload.toString('utf8', 0, headerEnd)) as PackHeader;
     return { mtimeMs: stat.mtimeMs, size: stat.size, header, body: payload.subarray(headerEnd + 1) };

@@ -32,6 +32,8 @@ export interface ProblemFiles {
 export interface Problem extends ProblemFrontMatter {
   folder: string;
   files: ProblemFiles;
+  /** The reference solutions' text (solution.ts, solution.py): the problem's code card shows them once it is passed. */
+  solutions: { ts: string; py: string };
   body: Partial<Record<ContentLanguage, ProblemText>>;
   /** Built-in problems are trusted content; a user deck's are not. */
   trusted: boolean;
@@ -147,12 +149,20 @@ export async function loadProblem(folder: string, trusted: boolean): Promise<{ p
   });
   if (problems.length > 0) return { problems };
   const at = (name: string) => path.join(folder, name);
+  let solutions: Problem['solutions'];
+  try {
+    const [ts, py] = await Promise.all([fs.readFile(at('solution.ts'), 'utf8'), fs.readFile(at('solution.py'), 'utf8')]);
+    solutions = { ts, py };
+  } catch (error) {
+    return { problems: [{ file, line: 0, message: l10n.t('cannot read the file: {0}', errorMessage(error)) }] };
+  }
   return {
     problem: {
       ...parsed.frontMatter,
       folder,
       trusted,
       body: parsed.body,
+      solutions,
       files: { problem: file, starterTs: at('starter.ts'), starterPy: at('starter.py'), solutionTs: at('solution.ts'), solutionPy: at('solution.py'), cases: at('cases.json') },
     },
   };

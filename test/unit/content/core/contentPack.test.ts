@@ -113,6 +113,11 @@ describe('content pack of the built-in content', function () {
       fromSources.decks.map((deck) => [deck.id, rebase(deck.folder), rebase(deck.diagramsFolder), deck.topics.map((topic) => rebase(topic.file))]),
     );
     assert.deepStrictEqual(items.map((result) => result.items), fromSources.decks.map((deck) => fromSources.cards[deck.id].items));
+    // The code cards' reference solutions come with the problems: nothing is read from content/ to build them.
+    assert.deepStrictEqual(
+      problems.problems.map((problem) => problem.solutions),
+      fromSources.problems.problems.map((problem) => ({ ts: fs.readFileSync(problem.files.solutionTs, 'utf8'), py: fs.readFileSync(problem.files.solutionPy, 'utf8') })),
+    );
     assert.deepStrictEqual(problems.problems.map((problem) => problem.files), fromSources.problems.problems.map((problem) => Object.fromEntries(Object.entries(problem.files).map(([k, v]) => [k, rebase(v)]))));
   });
 
