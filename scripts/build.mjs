@@ -116,18 +116,55 @@ async function generateEditorSnippets() {
   writeEditorSnippets(rel('snippets'), rel('snippets/generated/typescript.json'));
 }
 
+/**
+ * dist/content.pack: the built-in decks, cards and practice problems parsed and validated by the extension's own
+ * loaders (src/content/core/contentPackBuild.ts, bundled on the fly like the editor snippets), so the extension reads
+ * one file instead of parsing content/ (which the .vsix then leaves out, but for the files read at run time). A problem
+ * in the built-in content fails a production build and is printed by a development one.
+ */
+async function writeContentPack() {
+  const bundled = rel('out/build/contentPack.cjs');
+  await esbuild.build({ ...nodeCommon, minify: false, sourcemap: false, entryPoints: [rel('src/content/core/contentPackBuild.ts')], outfile: bundled });
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  delete require.cache[bundled];
+  const { writeContentPack: write, builtInContentProblems } = require(bundled);
+  const { content } = await write(root, rel('dist/content.pack'));
+  const problems = builtInContentProblems(content).map((p) => `${path.relative(root, p.file)}:${p.line + 1}: ${p.message}`);
+  if (problems.length > 0) {
+    const message = `the built-in content has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`;
+    if (production) throw new Error(message);
+    console.warn(`[build] ${message}`);
+  }
+}
+
+/** In watch mode the pack follows content/: rewritten (debounced) after a change there. */
+function watchContent() {
+  let timer;
+  fs.watch(rel('content'), { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      writeContentPack().then(() => console.log('[build] content pack rewritten'), (error) => console.error(`[build] content pack: ${error instanceof Error ? error.message : error}`));
+    }, 200);
+  });
+}
+
 async function main() {
   const started = Date.now();
   fs.rmSync(rel('dist'), { recursive: true, force: true });
   copyKatexAssets();
+  // Compressed in the thread pool while esbuild bundles.
+  const pack = writeContentPack();
   await generateEditorSnippets();
   if (watch) {
+    await pack;
+    watchContent();
     const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
     await Promise.all(contexts.map((context) => context.watch()));
     console.log('[build] watching for changes…');
     return;
   }
-  const results = await Promise.all(targets.map((options) => esbuild.build(options)));
+  const [results] = await Promise.all([Promise.all(targets.map((options) => esbuild.build(options))), pack]);
   const metafileOf = (target) => results[targets.indexOf(target)].metafile;
   checkNothingBundledTwice({ 'dist/extension.js': metafileOf(extensionTarget), 'dist/features.js': metafileOf(featuresTarget), 'dist/core.js': metafileOf(coreTarget) });
   console.log(`[build] ${production ? 'production' : 'development'} build in ${Date.now() - started} ms`);

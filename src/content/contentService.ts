@@ -39,9 +39,9 @@ export class ContentService extends Disposable {
     this.register({ dispose: () => this.disposeWatchers() });
   }
 
-  /** content/decks: one folder per built-in deck. */
-  get builtInDecksFolder(): string {
-    return vscode.Uri.joinPath(this.extensionUri, 'content', 'decks').fsPath;
+  /** The extension's folder: the built-in content (its pack, dist/content.pack, and content/) is found from it. */
+  get extensionRoot(): string {
+    return this.extensionUri.fsPath;
   }
 
   /** The content language: the setting, or VS Code's display language when it is `auto`. */
@@ -83,7 +83,8 @@ export class ContentService extends Disposable {
     const userFolders = this.userDeckFolders();
     this.watchUserDecks(userFolders);
     const [builtIn, ...user] = await Promise.all([
-      core().loadBuiltInDecks(this.builtInDecksFolder),
+      // From the content pack the build writes; parsed from content/decks when there is none yet.
+      core().builtInDecks(this.extensionRoot),
       ...userFolders.map(({ workspaceFolder, folder }) =>
         core().loadDeck({
           folder,

@@ -51,10 +51,6 @@ export class ProblemService extends Disposable {
     this.register({ dispose: () => this.disposeWatchers() });
   }
 
-  get builtInFolder(): string {
-    return vscode.Uri.joinPath(this.extensionUri, 'content', 'problems').fsPath;
-  }
-
   /** python/harness.py of the extension. */
   get pythonHarness(): string {
     return vscode.Uri.joinPath(this.extensionUri, 'python', 'harness.py').fsPath;
@@ -149,7 +145,8 @@ export class ProblemService extends Disposable {
     const userDecks = decks.filter((deck) => !deck.trusted);
     this.watch(userDecks);
     const [builtIn, ...user] = await Promise.all([
-      core().loadProblems(this.builtInFolder, { trusted: true }),
+      // From the content pack the build writes; parsed from content/problems when there is none yet.
+      core().builtInProblems(this.extensionUri.fsPath),
       ...userDecks.map((deck) => core().loadProblems(path.join(deck.folder, USER_PROBLEMS_FOLDER), { trusted: false })),
     ]);
     const topicDeck = new Map<string, string>();

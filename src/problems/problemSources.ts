@@ -1,7 +1,6 @@
 // The practice problems as other features use them, behind the types those features declare (so they never import
 // this folder): Quiz Me's code cards (QuizProblemBridge) and the mock interview's and daily plan's problems
 // (MockProblemSource).
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ContentService } from '../content/contentService';
 import type { Deck, LoadedTopic } from '../content/core/deckLoader';
@@ -53,9 +52,8 @@ export class ProblemCodeCards implements QuizProblemBridge {
       const own = decks.find((deck) => deck.id === problem.userDeckId);
       const found = firstTopic(problem.topics, own ? [own, ...builtIn] : builtIn);
       if (!found) continue;
-      const [ts, py] = await Promise.all([readFile(problem.files.solutionTs, 'utf8'), readFile(problem.files.solutionPy, 'utf8')]);
       const text = (part: 'statement' | 'explanation') => ({ en: problem.body.en?.[part], 'zh-cn': problem.body['zh-cn']?.[part] });
-      const card = core().problemCodeCard({ id: problem.id, topic: found.topic.id, title: problem.title, statement: text('statement'), explanation: text('explanation'), solutions: { ts, py } });
+      const card = core().problemCodeCard({ id: problem.id, topic: found.topic.id, title: problem.title, statement: text('statement'), explanation: text('explanation'), solutions: problem.solutions });
       items.push({
         id: found.deck.trusted ? card.id : `user:${card.id}`,
         deckId: found.deck.id,

@@ -134,11 +134,12 @@ export class QuizService extends Disposable {
 
   private async loadItems(): Promise<QuizItem[]> {
     const decks = await this.content.decks();
+    // The built-in decks' cards come from the content pack (parsed from their card files when there is none yet);
+    // a user deck's are parsed from its files.
+    const builtIn = decks.filter((deck) => deck.trusted);
+    const builtInResults = core().builtInDeckItems(this.content.extensionRoot, builtIn);
     const results = await Promise.all(
-      decks.map(async (deck) => {
-        const files = await core().readCardFiles(deck.cardsFolder, deck.trusted, this.content.builtInDecksFolder);
-        return core().deckItems(deck, files);
-      }),
+      decks.map(async (deck) => (deck.trusted ? (await builtInResults)[builtIn.indexOf(deck)] : core().deckItems(deck, await core().readCardFiles(deck.cardsFolder, false)))),
     );
     const merged = core().mergeDeckItems(results);
     this.publishProblems(merged.problems);

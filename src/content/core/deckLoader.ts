@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readContentPackSection } from './contentPack';
 import type { LocalizedText } from './language';
 import type { Topic, TopicProblem } from './topicParser';
 
@@ -150,6 +151,19 @@ export async function loadBuiltInDecks(root: string): Promise<Deck[]> {
 
 /** Topic keys of every built-in deck start with this. */
 export const BUILT_IN_KEY_SCOPE = 'builtin';
+
+/** The built-in decks' folder, relative to the extension's folder. */
+export const BUILT_IN_DECKS_FOLDER = path.join('content', 'decks');
+
+/**
+ * The built-in decks of the extension in `root`, as `loadBuiltInDecks` reads them from `content/decks`: from the
+ * content pack (`dist/content.pack`, written by the build from those very files with this loader). Without a readable
+ * pack — a development checkout before its first build — they are parsed from the sources instead.
+ */
+export async function builtInDecks(root: string): Promise<Deck[]> {
+  const packed = (await readContentPackSection(root, 'decks')) as Deck[] | undefined;
+  return packed ?? loadBuiltInDecks(path.join(root, BUILT_IN_DECKS_FOLDER));
+}
 
 async function applyManifest(deck: Deck, file: string, options: DeckOptions): Promise<void> {
   const text = await readText(file);

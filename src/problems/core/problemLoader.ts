@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { readContentPackSection } from '../../content/core/contentPack';
 import type { ContentLanguage } from '../../content/core/language';
 import { parseFrontMatter, type TopicProblem } from '../../content/core/topicParser';
 import type { ProblemCase } from './caseResults';
@@ -31,6 +32,8 @@ export interface ProblemFiles {
 export interface Problem extends ProblemFrontMatter {
   folder: string;
   files: ProblemFiles;
+  /** The reference solutions' text (solution.ts, solution.py): the problem's code card shows them once it is passed. */
+  solutions: { ts: string; py: string };
   body: Partial<Record<ContentLanguage, ProblemText>>;
   /** Built-in problems are trusted content; a user deck's are not. */
   trusted: boolean;
@@ -109,6 +112,20 @@ export async function loadProblems(folder: string, options: { trusted: boolean }
   return set;
 }
 
+/** The built-in problems' folder, relative to the extension's folder. */
+export const BUILT_IN_PROBLEMS_FOLDER = path.join('content', 'problems');
+
+/**
+ * The built-in practice problems of the extension in `root`, as `loadProblems` reads them from `content/problems`:
+ * from the content pack (written by the build from those files with this loader), else — no readable pack, as in a
+ * development checkout before its first build — parsed from the sources. The code files and cases stay files: they are
+ * read when a problem is started or checked.
+ */
+export async function builtInProblems(root: string): Promise<ProblemSet> {
+  const packed = (await readContentPackSection(root, 'problems')) as ProblemSet | undefined;
+  return packed ?? loadProblems(path.join(root, BUILT_IN_PROBLEMS_FOLDER), { trusted: true });
+}
+
 /** One problem folder: problem.md parsed and validated, the code files and cases.json present. */
 export async function loadProblem(folder: string, trusted: boolean): Promise<{ problem: Problem } | { problems: ProblemDiagnostic[] }> {
   const file = path.join(folder, PROBLEM_FILE);
@@ -132,12 +149,20 @@ export async function loadProblem(folder: string, trusted: boolean): Promise<{ p
   });
   if (problems.length > 0) return { problems };
   const at = (name: string) => path.join(folder, name);
+  let solutions: Problem['solutions'];
+  try {
+    const [ts, py] = await Promise.all([fs.readFile(at('solution.ts'), 'utf8'), fs.readFile(at('solution.py'), 'utf8')]);
+    solutions = { ts, py };
+  } catch (error) {
+    return { problems: [{ file, line: 0, message: l10n.t('cannot read the file: {0}', errorMessage(error)) }] };
+  }
   return {
     problem: {
       ...parsed.frontMatter,
       folder,
       trusted,
       body: parsed.body,
+      solutions,
       files: { problem: file, starterTs: at('starter.ts'), starterPy: at('starter.py'), solutionTs: at('solution.ts'), solutionPy: at('solution.py'), cases: at('cases.json') },
     },
   };

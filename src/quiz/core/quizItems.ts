@@ -2,6 +2,8 @@
 // question and checklist (as recall cards) plus its `<name>.cards.yaml` files. vscode-free: reads files with node:fs.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readContentPackSection } from '../../content/core/contentPack';
+import { BUILT_IN_DECKS_FOLDER } from '../../content/core/deckLoader';
 import type { LocalizedText } from '../../content/core/language';
 import type { Trust } from '../../content/core/markdownEngine';
 import { parseCardFiles, type CardFile, type QuizCard } from './cardSchema';
@@ -111,4 +113,26 @@ export function mergeDeckItems(results: readonly QuizItemsResult[]): QuizItemsRe
     items.push(item);
   }
   return { items, problems: results.flatMap((result) => result.problems) };
+}
+
+/** A built-in deck as its cards need it: the deck, and where its card files are. */
+export type BuiltInQuizDeck = QuizDeck & { cardsFolder: string };
+
+/** Every built-in deck's items, by deck id, parsed from its card files (what the build puts in the content pack). */
+export async function parseBuiltInDeckItems(root: string, decks: readonly BuiltInQuizDeck[]): Promise<Record<string, QuizItemsResult>> {
+  const decksFolder = path.join(root, BUILT_IN_DECKS_FOLDER);
+  const results = await Promise.all(decks.map(async (deck) => deckItems(deck, await readCardFiles(deck.cardsFolder, true, decksFolder))));
+  return Object.fromEntries(decks.map((deck, index) => [deck.id, results[index]]));
+}
+
+/**
+ * The items of the given built-in decks of the extension in `root`, in their order: from the content pack, else
+ * (no readable pack, as in a development checkout before its first build, or a deck it does not hold) parsed from the
+ * deck's card files.
+ */
+export async function builtInDeckItems(root: string, decks: readonly BuiltInQuizDeck[]): Promise<QuizItemsResult[]> {
+  const packed = ((await readContentPackSection(root, 'cards')) ?? {}) as Record<string, QuizItemsResult>;
+  const missing = decks.filter((deck) => !Object.hasOwn(packed, deck.id));
+  const parsed = missing.length > 0 ? await parseBuiltInDeckItems(root, missing) : {};
+  return decks.map((deck) => (Object.hasOwn(packed, deck.id) ? packed[deck.id] : parsed[deck.id]));
 }
