@@ -15,4 +15,6 @@ export interface TopicProgressSource {
   dueCount(): number;
   /** Whether the figures have loaded (before that every topic reads as without figures). */
   readonly loaded: boolean;
+  /** Resolves when the figures have first loaded. */
+  whenLoaded(): Promise<void>;
 }

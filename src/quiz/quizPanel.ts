@@ -51,7 +51,8 @@ export class QuizPanelManager extends Disposable implements vscode.WebviewPanelS
   /** Opens the quiz (or reveals it); a different topic scope starts a new session in the same panel. */
   async show(topicKey: string | undefined): Promise<QuizPanelHandle> {
     if (this.panel && this.panel.topicKey === topicKey) {
-      this.panel.webviewPanel.reveal();
+      // Already the active editor: revealing it again would only move the focus back into it, later.
+      if (!this.panel.webviewPanel.active) this.panel.webviewPanel.reveal();
       return this.panel;
     }
     const language = this.panel?.language ?? this.service.language;
@@ -266,7 +267,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
   async refresh(): Promise<void> {
     if (this.isDisposed) return;
     this.session.setItems(await this.service.items());
-    await this.update();
+    await this.update({ background: true });
   }
 
   private async model(): Promise<QuizPageModel> {
@@ -291,7 +292,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
     const next = this.view?.kind === 'empty' ? this.view.nextDueAt : undefined;
     if (!next) return;
     const wait = next.getTime() - now.getTime() + 500;
-    if (wait < 60 * 60_000) this.dueTimer = setTimeout(() => void this.update(), Math.max(1000, wait));
+    if (wait < 60 * 60_000) this.dueTimer = setTimeout(() => void this.update({ background: true }), Math.max(1000, wait));
   }
 
   async renderDocument(): Promise<void> {
@@ -309,7 +310,11 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
   }
 
   /** Replaces the content of <main>; the page and its focus handling stay. */
-  private async update(options: { unlessDocumentShows?: boolean } = {}): Promise<void> {
+  /**
+   * `background`: not the answer to something done in the quiz (cards reloaded, a card fell due): the page keeps the
+   * focus if it has it but does not take it, which would close a palette or menu the user has open.
+   */
+  private async update(options: { unlessDocumentShows?: boolean; background?: boolean } = {}): Promise<void> {
     if (this.isDisposed) return;
     const model = await this.model();
     const mainHtml = core().renderQuizMain(model, this.engine);
@@ -320,9 +325,12 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
       this.documentMainHtml = shown;
       return;
     }
+    // The page already shows this (no document since the last update): sending it again would only move the focus
+    // into the quiz, closing a palette or menu the user opened meanwhile.
+    if (shown === undefined && mainHtml === this.mainHtml) return;
     this.mainHtml = mainHtml;
     // The page moves the focus to the step's main control only while the quiz is the active editor.
-    const message: QuizHostMessage = { type: 'update', body: this.mainHtml, focus: this.webviewPanel.active };
+    const message: QuizHostMessage = { type: 'update', body: this.mainHtml, focus: !options.background && this.webviewPanel.active };
     await this.webviewPanel.webview.postMessage(message);
   }
 }

@@ -39,6 +39,8 @@ class ProgressSource extends Disposable implements TopicProgressSource {
   private readonly emitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
   private snapshot: TopicProgressSnapshot | undefined;
+  private markLoaded: () => void = () => undefined;
+  private readonly firstLoad = new Promise<void>((resolve) => (this.markLoaded = resolve));
 
   get current(): TopicProgressSnapshot | undefined {
     return this.snapshot;
@@ -51,6 +53,11 @@ class ProgressSource extends Disposable implements TopicProgressSource {
   update(snapshot: TopicProgressSnapshot): void {
     this.snapshot = snapshot;
     this.emitter.fire();
+    this.markLoaded();
+  }
+
+  whenLoaded(): Promise<void> {
+    return this.firstLoad;
   }
 
   topicProgress(topicKey: string): TopicProgressInfo | undefined {

@@ -9,6 +9,9 @@ import type { TopicProgressSource } from '../quiz/progressSource';
 import type { SnippetInfo } from '../snippets/core/catalog';
 import { Disposable } from '../util/dispose';
 
+/** How long the tree's first drawing waits for the quiz's progress figures (then it draws without them). */
+const FIRST_DRAW_WAIT_MS = 1500;
+
 export const OPEN_TOPIC_COMMAND = COMMANDS.openTopic;
 
 export type TopicTreeNode =
@@ -26,6 +29,8 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   private progress: TopicProgressSource | undefined;
   private plan: DailyPlanSource | undefined;
   private readonly todayNode: TopicTreeNode = { kind: 'today' };
+  /** Whether VS Code has asked for the top level (until then a redraw has nothing to redraw). */
+  private rootShown = false;
   private readonly todayItems = {
     due: { kind: 'todayItem', item: 'due' } as TopicTreeNode,
     topic: { kind: 'todayItem', item: 'topic' } as TopicTreeNode,
@@ -49,24 +54,38 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     };
     this.register(progress.onDidChange(() => {
       showBadge();
-      this.changeEmitter.fire(undefined);
+      this.redrawAll();
     }));
     showBadge();
-    this.changeEmitter.fire(undefined);
+    this.redrawAll();
   }
 
   /** The daily plan: from then on a "Today" entry leads the tree, and follows the plan as it changes. */
   setDailyPlanSource(plan: DailyPlanSource): void {
     this.plan = plan;
     // Only the Today entry redraws: a redraw of the whole tree can swallow a click on a topic.
-    this.register(plan.onDidChange(() => this.changeEmitter.fire(this.todayNode)));
-    this.changeEmitter.fire(undefined);
+    this.register(plan.onDidChange(() => {
+      if (this.rootShown) this.changeEmitter.fire(this.todayNode);
+    }));
+    this.redrawAll();
+  }
+
+  /**
+   * Redraws the whole tree, once it has been shown. A redraw right after the first one would swallow a click made
+   * meanwhile (VS Code drops the rows' commands when it redraws them), so the first drawing waits a moment for the
+   * progress figures instead (getChildren) and nothing redraws before it.
+   */
+  private redrawAll(): void {
+    if (this.rootShown) this.changeEmitter.fire(undefined);
   }
 
   async getChildren(node?: TopicTreeNode): Promise<TopicTreeNode[]> {
     // The first deck and user decks open expanded; the other built-in decks start collapsed (VS Code then remembers).
     if (!node) {
-      const decks = (await this.content.decks()).map((deck, index) => this.deckNode(deck, index));
+      const decksLoading = this.content.decks();
+      if (this.progress && !this.progress.loaded) await Promise.race([this.progress.whenLoaded(), new Promise((resolve) => setTimeout(resolve, FIRST_DRAW_WAIT_MS))]);
+      const decks = (await decksLoading).map((deck, index) => this.deckNode(deck, index));
+      this.rootShown = true;
       return this.plan ? [this.todayNode, ...decks] : decks;
     }
     if (node.kind === 'today') {
