@@ -6,9 +6,9 @@
 // vscode-free.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { State, type Card } from 'ts-fsrs';
-import { compareReviews, Rating, type QuizReview } from './scheduler';
-import { cardToRow, isMark, laterMark, NO_RESET, rowToCard, type ResetMark } from './syncedProgress';
+import type { Card, State } from 'ts-fsrs';
+import { compareReviews, type QuizReview } from './scheduler';
+import { cardToRow, isCount, isFiniteNumber, isMark, laterMark, NO_RESET, RATINGS, rowToCard, STATES, type ResetMark } from './syncedProgress';
 
 /** One review as a line: [id, cardId, rating, review, state, due, stability, difficulty, elapsed_days,
  * last_elapsed_days, scheduled_days, learning_steps], times in ms since the epoch. */
@@ -34,10 +34,6 @@ export function reviewToRow(review: QuizReview): ReviewRow {
   ];
 }
 
-const RATINGS = new Set<number>([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]);
-const STATES = new Set<number>([State.New, State.Learning, State.Review, State.Relearning]);
-const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /** The review a line holds, or undefined when it is not one (checked field by field: lines come from disk). */
 export function rowToReview(row: unknown): QuizReview | undefined {

@@ -55,9 +55,11 @@ export function cardToRow(card: Card): CardRow {
   return row;
 }
 
-const STATES = new Set<number>([State.New, State.Learning, State.Review, State.Relearning]);
-const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/** Checks for fields read back from JSON (the synced copy here, the log file's lines in reviewHistory.ts). */
+export const STATES: ReadonlySet<number> = new Set<number>([State.New, State.Learning, State.Review, State.Relearning]);
+export const RATINGS: ReadonlySet<number> = new Set<number>([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]);
+export const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export function rowToCard(row: unknown): Card | undefined {
   if (!Array.isArray(row) || row.length !== 10) return undefined;
@@ -155,7 +157,6 @@ export function encodeSynced(
   return form;
 }
 
-const RATINGS = new Set<number>([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]);
 
 /** Another machine's (or this one's) synced copy; anything unreadable in it is skipped (each machine keeps its own). */
 export function decodeSynced(raw: unknown): SyncedProgress {
