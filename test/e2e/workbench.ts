@@ -151,10 +151,11 @@ export class Workbench {
   /** Opens the activity-bar container and returns the locator of its tree. */
   async openActivityView(title: string, viewName = 'Topics') {
     const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: viewName }) });
-    // Clicking the activity-bar item of a view that is already open would close the sidebar.
-    if (!(await pane.locator('.monaco-list-row').first().isVisible())) {
-      await this.page.locator(`.activitybar [aria-label^="${title}"]`).first().click();
-    }
+    // Clicking the activity-bar item of a container that is already showing would close the sidebar. Whether it shows
+    // is the item's own state: right after a reload the sidebar is restored before its tree has drawn any row.
+    const item = this.page.locator(`.activitybar [aria-label^="${title}"]`).first();
+    await item.waitFor();
+    if (!(await item.evaluate((element) => element.classList.contains('checked')))) await item.click();
     await pane.locator('.monaco-list-row').first().waitFor();
     return pane;
   }
