@@ -152,10 +152,11 @@ export class Workbench {
   async openActivityView(title: string, viewName = 'Topics') {
     const pane = this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: viewName }) });
     // Clicking the activity-bar item of a container that is already showing would close the sidebar. Whether it shows
-    // is the item's own state: right after a reload the sidebar is restored before its tree has drawn any row.
+    // is the sidebar's title, not the tree's rows: right after a reload the sidebar is restored before its tree draws.
     const item = this.page.locator(`.activitybar [aria-label^="${title}"]`).first();
     await item.waitFor();
-    if (!(await item.evaluate((element) => element.classList.contains('checked')))) await item.click();
+    const sidebarTitle = this.page.locator('.part.sidebar .title-label', { hasText: new RegExp(`^\\s*${title}`, 'i') }).first();
+    if (!(await sidebarTitle.isVisible())) await item.click();
     await pane.locator('.monaco-list-row').first().waitFor();
     return pane;
   }
