@@ -50,6 +50,27 @@ export interface Features extends vscode.Disposable {
   readonly api: ExtensionApi;
 }
 
+/** How long after the Topics tree first draws the Markdown libraries load (the window is busy drawing until then). */
+const MARKDOWN_WARM_UP_DELAY_MS = 300;
+
+/**
+ * Loads and runs the Markdown libraries once, soon after the Topics tree first draws: the reader is about to open a
+ * topic, and the first panel then does not wait for markdown-it, KaTeX and highlight.js to load.
+ */
+function warmUpMarkdownAfterFirstDraw(tree: TopicTreeProvider): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const shown = tree.onDidShowRoot(() => {
+    shown.dispose();
+    timer = setTimeout(() => core().sharedMarkdownEngine().warmUp(), MARKDOWN_WARM_UP_DELAY_MS);
+  });
+  return {
+    dispose: () => {
+      shown.dispose();
+      clearTimeout(timer);
+    },
+  };
+}
+
 /** Wires services and registrations; every feature lives in its own module. */
 export function startFeatures(context: vscode.ExtensionContext, shell: ActivationShell): Features {
   const { registrations, walkthrough } = shell;
@@ -90,6 +111,7 @@ export function startFeatures(context: vscode.ExtensionContext, shell: Activatio
   const solvedRefresh = practice.service.onDidChange(() => void panels.refresh());
   const treeView = shell.topics.view;
   shell.topics.connect(tree);
+  const markdownWarmUp = warmUpMarkdownAfterFirstDraw(tree);
   // A panel activated while the tree was hidden, still loading or refreshing (progress figures redraw it) is selected
   // once the tree shows or has redrawn: VS Code cannot reveal an item the tree has not drawn yet.
   let activeTopic: string | undefined;
@@ -129,6 +151,7 @@ export function startFeatures(context: vscode.ExtensionContext, shell: Activatio
     content,
     snippets,
     tree,
+    markdownWarmUp,
     panels,
     topicSerializer,
     solvedRefresh,

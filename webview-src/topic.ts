@@ -1,6 +1,7 @@
 // Browser side of the topic panel: keeps scroll position, language and ticked checklist items in the
 // webview state (restored on show and after a reload) and forwards button clicks to the extension host.
 import type { TopicPanelState, TopicWebviewMessage } from '../src/webview/core/messages';
+import { afterFirstPaint } from './firstPaint';
 import { loadFontsAfterFirstPaint } from './pageFonts';
 import { getVsCodeApi } from './vscodeApi';
 
@@ -17,17 +18,22 @@ let state: TopicState = { ...initial, scrollY: sameTopic ? saved?.scrollY : 0 };
 vscode.setState(state);
 
 // The host renders the ticks it keeps for this topic and stores every change (per topic, with the progress).
-const checkboxes = [...document.querySelectorAll<HTMLInputElement>('.checklist input[type=checkbox]')];
-for (const box of checkboxes) {
-  box.addEventListener('change', () => {
-    vscode.post({ type: 'setChecked', checked: checkboxes.filter((b) => b.checked).map((b) => Number(b.dataset.index)) });
-  });
-}
+document.addEventListener('change', (event) => {
+  if (!(event.target as Element | null)?.matches('.checklist input[type=checkbox]')) return;
+  const checkboxes = [...document.querySelectorAll<HTMLInputElement>('.checklist input[type=checkbox]')];
+  vscode.post({ type: 'setChecked', checked: checkboxes.filter((b) => b.checked).map((b) => Number(b.dataset.index)) });
+});
 
-if (state.scrollY) {
-  // Wait one frame so fonts and KaTeX layout settle before restoring the position.
-  requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
-}
+// Everything below the answer's lead comes in deferred templates (src/webview/core/topicDocument.ts): it is put in
+// place once the lead has painted, and only then is the saved scroll position reachable.
+afterFirstPaint(() => {
+  for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-deferred]')) template.replaceWith(template.content);
+  performance.mark('mlip:article-complete');
+  if (state.scrollY) {
+    // Wait one frame so the article's layout settles before restoring the position.
+    requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
+  }
+});
 
 let scrollTimer: number | undefined;
 window.addEventListener('scroll', () => {

@@ -91,7 +91,8 @@ export async function topicSession(browser, extensionsDir, { decks, panelsOnly =
     // The tree is filled once the extension is active, as when a person is about to click.
     const row = pane.locator('.monaco-list-row', { hasText: TOPIC_TITLE }).first();
     await row.waitFor({ timeout: 60_000 });
-    const topic = await clickToWebviewPaint(page, row, 'article h1');
+    // Also when the rest of the article, put in place after the first paint, was there (webview-src/topic.ts).
+    const topic = await clickToWebviewPaint(page, row, 'article h1', { mark: 'mlip:article-complete' });
     if (panelsOnly) return { treeRender: tree, topicFirstPaint: topic };
 
     await settlePage(page);
@@ -288,7 +289,7 @@ export async function previewSession(browser, extensionsDir) {
  * shows `selector`. The paint time is Chromium's Paint Timing entry of that frame, so it does not depend on how often
  * the frame is polled; the poll (about every 10 ms) only finds the frame. Both ends are on the browser's clock.
  */
-async function clickToWebviewPaint(page, target, selector, { hover } = {}) {
+async function clickToWebviewPaint(page, target, selector, { hover, mark } = {}) {
   const framesBefore = new Set(page.frames());
   await settlePage(page);
   if (hover) await hover.hover();
@@ -307,7 +308,11 @@ async function clickToWebviewPaint(page, target, selector, { hover } = {}) {
       } catch {
         continue; // The frame navigated or went away while we looked.
       }
-      if (paint?.firstContentfulPaint) return { ms: paint.firstContentfulPaint - pressed, contentSeenMs: paint.seen - pressed };
+      if (paint?.firstContentfulPaint) {
+        const result = { ms: paint.firstContentfulPaint - pressed, contentSeenMs: paint.seen - pressed };
+        if (mark) result.markMs = (await frame.waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, mark, { timeout: 30_000 }).then((handle) => handle.jsonValue())) + (await frame.evaluate(() => performance.timeOrigin)) - pressed;
+        return result;
+      }
     }
     if (Date.now() > deadline) throw new Error(`no new webview painted ${selector} within 60 s`);
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -56,7 +56,7 @@ export class MockController extends Disposable implements vscode.WebviewPanelSer
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastSave = 0;
   private readonly statusBar = this.register(vscode.window.createStatusBarItem('mlInterview.mockClock', vscode.StatusBarAlignment.Left, 49));
-  private readonly engine = new (core().MarkdownEngine)();
+  private readonly engine = core().sharedMarkdownEngine();
   mainHtml = '';
 
   constructor(
@@ -467,6 +467,7 @@ export class MockController extends Disposable implements vscode.WebviewPanelSer
       pageResources(webview, this.extensionUri, { script: 'mock', styles: ['topic', 'quiz', 'mock'], math: true }),
       this.engine,
       { focus: panel.active },
+      this.mainHtml,
     );
   }
 

@@ -31,11 +31,9 @@ interface PanelEntry {
 
 export class ProblemPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, PanelEntry>();
-  private engineInstance: MarkdownEngine | undefined;
-
+  /** The core loads on the first render: activation does not load it. */
   private get engine(): MarkdownEngine {
-    this.engineInstance ??= new (core().MarkdownEngine)();
-    return this.engineInstance;
+    return core().sharedMarkdownEngine();
   }
 
   constructor(

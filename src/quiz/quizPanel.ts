@@ -14,7 +14,7 @@ import type { QuizItem } from './core/quizItems';
 import type { QuizService } from './quizService';
 import type { ReviewToRecord, SessionView, QuizSession } from './core/quizSession';
 import type { Grade } from './core/scheduler';
-import { pageResources } from '../webview/pageResources';
+import { pageResources, yieldToWorkbench } from '../webview/pageResources';
 
 export const QUIZ_VIEW_TYPE = WEBVIEW_TYPES.quiz;
 
@@ -32,7 +32,7 @@ export interface QuizPanelHandle {
 
 export class QuizPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
   private panel: QuizPanel | undefined;
-  readonly engine = new (core().MarkdownEngine)();
+  readonly engine = core().sharedMarkdownEngine();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -56,10 +56,11 @@ export class QuizPanelManager extends Disposable implements vscode.WebviewPanelS
       return this.panel;
     }
     const language = this.panel?.language ?? this.service.language;
-    const webviewPanel =
-      this.panel?.webviewPanel ?? vscode.window.createWebviewPanel(QUIZ_VIEW_TYPE, vscode.l10n.t('Quiz'), vscode.ViewColumn.Active, lockedDownWebviewOptions(this.extensionUri));
+    const existing = this.panel?.webviewPanel;
+    const webviewPanel = existing ?? vscode.window.createWebviewPanel(QUIZ_VIEW_TYPE, vscode.l10n.t('Quiz'), vscode.ViewColumn.Active, lockedDownWebviewOptions(this.extensionUri));
     this.panel?.detach();
-    webviewPanel.reveal();
+    if (existing) webviewPanel.reveal();
+    else await yieldToWorkbench();
     return this.adopt(webviewPanel, topicKey, language);
   }
 
@@ -306,6 +307,7 @@ class QuizPanel extends Disposable implements QuizPanelHandle {
       model,
       pageResources(webview, this.extensionUri, { script: 'quiz', styles: ['topic', 'quiz'], math: true }),
       this.engine,
+      this.mainHtml,
     );
   }
 

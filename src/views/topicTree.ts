@@ -31,6 +31,9 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   private readonly todayNode: TopicTreeNode = { kind: 'today' };
   /** Whether VS Code has asked for the top level (until then a redraw has nothing to redraw). */
   private rootShown = false;
+  private readonly rootShownEmitter = this.register(new vscode.EventEmitter<void>());
+  /** The tree's top level was handed to VS Code for the first time. */
+  readonly onDidShowRoot = this.rootShownEmitter.event;
   private readonly todayItems = {
     due: { kind: 'todayItem', item: 'due' } as TopicTreeNode,
     topic: { kind: 'todayItem', item: 'topic' } as TopicTreeNode,
@@ -85,7 +88,10 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
       const decksLoading = this.content.decks();
       if (this.progress && !this.progress.loaded) await Promise.race([this.progress.whenLoaded(), new Promise((resolve) => setTimeout(resolve, FIRST_DRAW_WAIT_MS))]);
       const decks = (await decksLoading).map((deck, index) => this.deckNode(deck, index));
-      this.rootShown = true;
+      if (!this.rootShown) {
+        this.rootShown = true;
+        this.rootShownEmitter.fire();
+      }
       return this.plan ? [this.todayNode, ...decks] : decks;
     }
     if (node.kind === 'today') {

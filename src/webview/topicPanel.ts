@@ -33,12 +33,9 @@ export interface TopicPanelFeatures {
 /** One panel per topic: opening a topic again reveals its panel. Panels survive reloads via the serializer (registered by src/features.ts). */
 export class TopicPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, TopicPanel>();
-  private engineInstance: MarkdownEngine | undefined;
-
-  /** Created on the first render: the engine is part of the core, which activation does not load. */
+  /** The core loads on the first render: activation does not load it. */
   private get engine(): MarkdownEngine {
-    this.engineInstance ??= new (core().MarkdownEngine)();
-    return this.engineInstance;
+    return core().sharedMarkdownEngine();
   }
   private readonly diagramCache = new Map<string, string | undefined>();
 

@@ -169,10 +169,11 @@ export class Workbench {
         if (frame.name() === 'active-frame' || frame.url().includes('fake.html')) {
           try {
             if (await frame.locator(containing).count()) {
-              // The page is painted as a person sees it once its stylesheets are applied and KaTeX's fonts, switched
-              // on after the first paint (webview-src/pageFonts.ts), have loaded; assertions and screenshots wait for that.
+              // The page is painted as a person sees it once its stylesheets are applied, the parts put in place after
+              // the first paint (webview-src/firstPaint.ts: the rest of a topic, KaTeX's fonts) are there and the fonts
+              // have loaded; assertions and screenshots wait for that.
               await frame.waitForFunction(() => Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')).every((link) => link.sheet !== null));
-              await frame.waitForFunction(() => document.querySelector('style[data-deferred-fonts][media="not all"]') === null);
+              await frame.waitForFunction(() => document.querySelector('style[data-deferred-fonts][media="not all"], template[data-deferred]') === null);
               await frame.evaluate(() => {
                 // A layout first: it starts the loads of the faces the page uses, which `ready` then waits for.
                 void document.body.offsetHeight;

@@ -32,6 +32,28 @@ export class MarkdownEngine {
     return this.engine(trust).renderInline(markdown, env);
   }
 
+  /**
+   * Renders in two parts, split before the `sectionsInLead + 1`-th top-level heading of `level`: the lead (what a
+   * page shows first) and the rest. Parsed once, so the two parts join to exactly what `render` returns.
+   */
+  renderSplit(markdown: string, trust: Trust, env: RenderEnv = {}, { level = 2, sectionsInLead = 1 } = {}): { lead: string; rest: string } {
+    const md = this.engine(trust);
+    const tokens = md.parse(markdown, env);
+    const tag = `h${level}`;
+    let headings = 0;
+    const split = tokens.findIndex((token) => token.type === 'heading_open' && token.level === 0 && token.tag === tag && ++headings > sectionsInLead);
+    if (split < 0) return { lead: md.renderer.render(tokens, md.options, env), rest: '' };
+    return { lead: md.renderer.render(tokens.slice(0, split), md.options, env), rest: md.renderer.render(tokens.slice(split), md.options, env) };
+  }
+
+  /**
+   * Loads markdown-it, KaTeX and highlight.js and runs them once over a sample with math, code and a table: the first
+   * page a reader opens then does not pay for that (called while the window is idle, see src/features.ts).
+   */
+  warmUp(): void {
+    for (const trust of ['trusted', 'untrusted'] as const) this.render(WARM_UP_SAMPLE, trust);
+  }
+
   private engine(trust: Trust): MarkdownIt {
     let engine = this.engines.get(trust);
     if (!engine) {
@@ -41,6 +63,32 @@ export class MarkdownEngine {
     return engine;
   }
 }
+
+let shared: MarkdownEngine | undefined;
+
+/** The window's one engine, which every panel renders with (its markdown-it instances are built once). */
+export function sharedMarkdownEngine(): MarkdownEngine {
+  shared ??= new MarkdownEngine();
+  return shared;
+}
+
+const WARM_UP_SAMPLE = [
+  '## Sample',
+  '',
+  'Text with *emphasis*, `code`, a [link](https://example.com) and math $x_i^2 = \\frac{a}{b}$.',
+  '',
+  '$$\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$',
+  '',
+  '```python',
+  'def f(x):',
+  '    return x * 2',
+  '```',
+  '',
+  '| a | b |',
+  '| --- | --- |',
+  '| 1 | 2 |',
+  '',
+].join('\n');
 
 function createEngine(trust: Trust): MarkdownIt {
   // Loaded lazily: these modules are most of the bundle's start-up cost.

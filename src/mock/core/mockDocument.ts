@@ -363,7 +363,8 @@ export function renderMockMain(model: MockPageModel, engine: MarkdownEngine): st
   }
 }
 
-export function renderMockDocument(model: MockPageModel, resources: WebviewResources, engine: MarkdownEngine, state: { focus: boolean }): string {
+/** `main` is the content of <main> when the caller has rendered it already. */
+export function renderMockDocument(model: MockPageModel, resources: WebviewResources, engine: MarkdownEngine, state: { focus: boolean }, main = renderMockMain(model, engine)): string {
   const labels = MOCK_LABELS[model.language];
   const toolbar =
     `<header class="toolbar" role="toolbar" aria-label="${escapeHtml(labels.actions)}"><span class="spacer"></span>` +
@@ -373,7 +374,7 @@ export function renderMockDocument(model: MockPageModel, resources: WebviewResou
     title: labels.title,
     resources,
     state: { language: model.language, focus: state.focus },
-    body: `${toolbar}\n<main id="mock">${renderMockMain(model, engine)}</main>`,
+    body: `${toolbar}\n<main id="mock">${main}</main>`,
     // Later steps replace <main> by message, and may bring math.
     math: true,
   });

@@ -35,7 +35,8 @@ export function formatDateTime(date: Date): string {
 }
 
 /** The whole quiz document; later steps replace only the content of <main> (renderQuizMain). */
-export function renderQuizDocument(model: QuizPageModel, resources: WebviewResources, engine: MarkdownEngine): string {
+/** `main` is the content of <main> when the caller has rendered it already (the card is rendered once). */
+export function renderQuizDocument(model: QuizPageModel, resources: WebviewResources, engine: MarkdownEngine, main = renderQuizMain(model, engine)): string {
   const labels = QUIZ_LABELS[model.language];
   const scopeLabel = model.topicKey !== undefined && deckOfScope(model.topicKey) !== undefined ? labels.deckScope : labels.topicScope;
   const scope = model.topicKey !== undefined ? fill(scopeLabel, model.topicTitle ?? model.topicKey) : labels.allTopics;
@@ -43,7 +44,7 @@ export function renderQuizDocument(model: QuizPageModel, resources: WebviewResou
     `<header class="toolbar" role="toolbar" aria-label="${escapeHtml(labels.actions)}"><span class="scope">${escapeHtml(scope)}</span><span class="spacer"></span>` +
     `<button type="button" data-action="showProgress" aria-label="${escapeHtml(labels.progressLabel)}">${escapeHtml(labels.progress)}</button>` +
     `<button type="button" data-action="setLanguage" data-language="${otherLanguage(model.language)}" aria-label="${escapeHtml(labels.switchLanguageLabel)}" title="${escapeHtml(labels.switchLanguageLabel)}">${escapeHtml(labels.switchLanguage)}</button></header>`;
-  const body = `${toolbar}\n<main id="quiz" aria-live="polite">${renderQuizMain(model, engine)}</main>\n<footer class="keys">${escapeHtml(labels.keys)}</footer>`;
+  const body = `${toolbar}\n<main id="quiz" aria-live="polite">${main}</main>\n<footer class="keys">${escapeHtml(labels.keys)}</footer>`;
   return renderShell({ language: model.language, title: `${labels.title} — ${scope}`, resources, state: { topicKey: model.topicKey, language: model.language, focus: model.focus === true }, body, math: true });
 }
 

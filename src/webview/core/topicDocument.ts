@@ -76,8 +76,21 @@ const LABELS: Record<ContentLanguage, Record<string, string>> = {
   },
 };
 
-/** The article: question, answer body, checklist and references. Exact HTML is unit-tested. */
-export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine, env: RenderEnv): string {
+/**
+ * Wraps what a page shows only after its first paint: the page script (webview-src/topic.ts) puts a deferred
+ * template's content in its place once the first screen has painted. VS Code shows a webview's frame when its page
+ * has loaded, and a template's content is parsed but not styled, laid out or painted, so a long article costs the
+ * first paint no more than its lead.
+ */
+export function deferred(html: string): string {
+  return html ? `<template data-deferred>${html}</template>` : '';
+}
+
+/**
+ * The article: question, answer body, checklist and references. Exact HTML is unit-tested. With `deferBelowLead`,
+ * everything after the answer's first section ("In 30 seconds") is deferred (see `deferred`).
+ */
+export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine, env: RenderEnv, { deferBelowLead = false } = {}): string {
   const { topic, language, trust } = model;
   const labels = LABELS[language];
   const title = localize(topic.title, language) ?? topic.id;
@@ -89,7 +102,14 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
         `<blockquote>${engine.renderInline(question, trust, env)}</blockquote></section>`,
     );
   }
-  parts.push(`<div class="answer">${engine.render(localize(topic.body, language) ?? '', trust, env)}</div>`);
+  const body = localize(topic.body, language) ?? '';
+  if (deferBelowLead) {
+    const { lead, rest } = engine.renderSplit(body, trust, env);
+    parts.push(`<div class="answer">${lead}${deferred(rest)}</div>`);
+  } else {
+    parts.push(`<div class="answer">${engine.render(body, trust, env)}</div>`);
+  }
+  const sections: string[] = [];
   const checklist = localize(topic.checklist, language) ?? [];
   if (checklist.length > 0) {
     const items = checklist
@@ -98,7 +118,7 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
           `<li><label><input type="checkbox" data-index="${index}"${model.checked?.includes(index) ? ' checked' : ''}> <span>${engine.renderInline(item, trust, env)}</span></label></li>`,
       )
       .join('');
-    parts.push(
+    sections.push(
       `<section class="checklist"><h2>${escapeHtml(labels.checklist)}</h2><p class="hint">${escapeHtml(labels.checklistHint)}</p><ul>${items}</ul></section>`,
     );
   }
@@ -113,13 +133,13 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
         );
       })
       .join('');
-    parts.push(`<section class="references"><h2>${escapeHtml(labels.references)}</h2><ol>${items}</ol></section>`);
+    sections.push(`<section class="references"><h2>${escapeHtml(labels.references)}</h2><ol>${items}</ol></section>`);
   }
   if (model.related && model.related.length > 0) {
     const items = model.related
       .map((related) => `<li><button type="button" class="link" data-action="openTopic" data-topic-key="${escapeHtml(related.key)}">${escapeHtml(related.title)}</button></li>`)
       .join('');
-    parts.push(`<section class="related"><h2>${escapeHtml(labels.related)}</h2><ul>${items}</ul></section>`);
+    sections.push(`<section class="related"><h2>${escapeHtml(labels.related)}</h2><ul>${items}</ul></section>`);
   }
   if (model.problems && model.problems.length > 0) {
     const difficulty = labels.difficulty.split('|');
@@ -130,9 +150,10 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
         return `<li><button type="button" class="link" data-action="openProblem" data-problem-key="${escapeHtml(problem.key)}">${escapeHtml(problem.title)}</button> <span class="byline">${escapeHtml(meta)}</span></li>`;
       })
       .join('');
-    parts.push(`<section class="problems"><h2>${escapeHtml(labels.problems)}</h2><ul>${items}</ul></section>`);
+    sections.push(`<section class="problems"><h2>${escapeHtml(labels.problems)}</h2><ul>${items}</ul></section>`);
   }
-  return `<article lang="${language === 'zh-cn' ? 'zh-CN' : 'en'}">${parts.join('\n')}</article>`;
+  parts.push(deferBelowLead ? deferred(sections.join('\n')) : sections.join('\n'));
+  return `<article lang="${language === 'zh-cn' ? 'zh-CN' : 'en'}">${parts.filter(Boolean).join('\n')}</article>`;
 }
 
 /** The whole webview document, locked down by a CSP whose only script is ours, by nonce. */
@@ -143,7 +164,7 @@ export function renderTopicDocument(
   env: RenderEnv,
 ): string {
   const labels = LABELS[model.language];
-  const body = `${renderToolbar(model, labels)}\n<main>\n${renderTopicArticle(model, engine, env)}\n</main>\n${renderNavigation(model, labels)}`;
+  const body = `${renderToolbar(model, labels)}\n<main>\n${renderTopicArticle(model, engine, env, { deferBelowLead: true })}\n</main>\n${deferred(renderNavigation(model, labels))}`;
   return renderShell({
     language: model.language,
     title: localize(model.topic.title, model.language) ?? model.topic.id,

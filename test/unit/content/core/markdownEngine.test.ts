@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MarkdownEngine } from '../../../../src/content/core/markdownEngine';
+import { MarkdownEngine, sharedMarkdownEngine } from '../../../../src/content/core/markdownEngine';
 
 const engine = new MarkdownEngine();
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="img"><rect class="d-a" width="10" height="10"/></svg>';
@@ -62,5 +62,27 @@ describe('MarkdownEngine', () => {
     const html = engine.render('$\\href{javascript:alert(1)}{x}$ $\\htmlClass{evil}{y}$', 'untrusted');
     assert.doesNotMatch(html, /<a |class="evil"/);
     assert.match(html, /\\href/);
+  });
+
+  it('splits before the second top-level heading of a level into a lead and a rest that join to render()', () => {
+    const markdown = '## In 30 seconds\n\nShort, with $x^2$.\n\n> ## Quoted heading\n\n- ## In a list\n\n## Answer\n\nLong.\n\n### Detail\n\n## Sources\n\n[a][ref]\n\n[ref]: https://example.com\n';
+    const { lead, rest } = engine.renderSplit(markdown, 'untrusted');
+    assert.equal(lead + rest, engine.render(markdown, 'untrusted'));
+    assert.match(lead, /^<h2>In 30 seconds<\/h2>\n<p>Short, with <span class="katex">/);
+    assert.match(lead, /<blockquote>\n<h2>Quoted heading<\/h2>\n<\/blockquote>\n<ul>\n<li>\n<h2>In a list<\/h2>\n<\/li>\n<\/ul>\n$/);
+    assert.equal(rest, '<h2>Answer</h2>\n<p>Long.</p>\n<h3>Detail</h3>\n<h2>Sources</h2>\n<p><a href="https://example.com" rel="noopener noreferrer">a</a></p>\n');
+    assert.equal(engine.renderSplit(markdown, 'untrusted', {}, { sectionsInLead: 2 }).rest.split('\n')[0], '<h2>Sources</h2>');
+  });
+
+  it('puts everything in the lead when there is no second section', () => {
+    assert.deepEqual(engine.renderSplit('Intro.\n\n## Only\n\nText.', 'trusted'), { lead: '<p>Intro.</p>\n<h2>Only</h2>\n<p>Text.</p>\n', rest: '' });
+  });
+
+  it('warms up both engines, and the window shares one engine', () => {
+    const fresh = new MarkdownEngine();
+    fresh.warmUp();
+    assert.equal(fresh.render('**x**', 'trusted'), '<p><strong>x</strong></p>\n');
+    assert.equal(sharedMarkdownEngine(), sharedMarkdownEngine());
+    assert.ok(sharedMarkdownEngine() instanceof MarkdownEngine);
   });
 });

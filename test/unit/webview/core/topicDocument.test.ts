@@ -86,6 +86,24 @@ describe('topic document', () => {
     assert.match(html, /data-topic-key="k&quot;2"><span class="dir">Next<\/span><span class="title">Next &lt;one&gt;<\/span>/);
   });
 
+  it('defers what is below the answer\'s first section, the later sections and the pager to after the first paint', () => {
+    const long = model({
+      topic: { ...topic, body: { en: '## In 30 seconds\n\nShort.\n\n## Answer\n\nLong.' } },
+      related: [{ key: 'builtin/kv-cache', title: 'KV cache' }],
+      next: { key: 'builtin/next', title: 'Next one' },
+    });
+    const resources = { cspSource: 'c', nonce: 'n', script: '', styles: [] };
+    const html = renderTopicDocument(long, resources, engine, {});
+    const main = /<main>\n([\s\S]*)\n<\/main>\n(.*)\n<script/.exec(html);
+    assert.ok(main);
+    const [, article, afterMain] = main;
+    // The first screen: title, question and the lead; each deferred part sits where its content belongs.
+    assert.match(article, /<div class="answer"><h2>In 30 seconds<\/h2>\n<p>Short.<\/p>\n<template data-deferred><h2>Answer<\/h2>\n<p>Long.<\/p>\n<\/template><\/div>\n<template data-deferred><section class="checklist">/);
+    assert.match(afterMain, /^<template data-deferred><nav class="pager" [^>]*>.*<\/nav><\/template>$/);
+    // Put in place, the deferred parts make exactly the article as a whole.
+    assert.equal(article.replace(/<template data-deferred>|<\/template>/g, ''), renderTopicArticle(long, engine, {}));
+  });
+
   it('hides actions whose feature does not exist', () => {
     const resources = { cspSource: 'c', nonce: 'n', script: '', styles: [] };
     const bare = renderTopicDocument(model(), resources, engine, {});
