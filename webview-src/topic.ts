@@ -1,6 +1,6 @@
 // Browser side of the topic panel: keeps scroll position, language and ticked checklist items in the
 // webview state (restored on show and after a reload) and forwards button clicks to the extension host.
-import type { TopicPanelState, TopicWebviewMessage } from '../src/webview/core/messages';
+import type { TopicHostMessage, TopicPanelState, TopicWebviewMessage } from '../src/webview/core/messages';
 import { afterFirstPaint } from './firstPaint';
 import { loadFontsAfterFirstPaint } from './pageFonts';
 import { getVsCodeApi } from './vscodeApi';
@@ -24,16 +24,28 @@ document.addEventListener('change', (event) => {
   vscode.post({ type: 'setChecked', checked: checkboxes.filter((b) => b.checked).map((b) => Number(b.dataset.index)) });
 });
 
-// Everything below the answer's lead comes in deferred templates (src/webview/core/topicDocument.ts): it is put in
-// place once the lead has painted, and only then is the saved scroll position reachable.
-afterFirstPaint(() => {
-  for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-deferred]')) template.replaceWith(template.content);
-  performance.mark('mlip:article-complete');
-  if (state.scrollY) {
-    // Wait one frame so the article's layout settles before restoring the position.
-    requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
-  }
+// The document holds the lead; the rest of the article goes into its placeholders (src/webview/core/topicDocument.ts
+// TopicPage), asked for now and put in place after the first paint. Only then is the saved scroll position reachable.
+const placeholders = [...document.querySelectorAll<HTMLTemplateElement>('template[data-deferred]')];
+window.addEventListener('message', (event: MessageEvent<TopicHostMessage>) => {
+  const message = event.data;
+  if (message?.type !== 'deferredParts' || message.renderId !== initial.renderId || !Array.isArray(message.parts)) return;
+  afterFirstPaint(() => {
+    for (const template of placeholders) {
+      if (!template.isConnected) continue;
+      const part = message.parts[Number(template.dataset.deferred)];
+      // The host rendered and escaped this HTML like the rest of the document; the CSP allows no inline script.
+      if (typeof part === 'string') template.replaceWith(document.createRange().createContextualFragment(part));
+    }
+    performance.mark('mlip:article-complete');
+    if (state.scrollY) {
+      // Wait one frame so the article's layout settles before restoring the position.
+      requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
+    }
+  });
 });
+if (placeholders.length > 0 && initial.renderId) vscode.post({ type: 'deferredParts', renderId: initial.renderId });
+else if (state.scrollY) requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
 
 let scrollTimer: number | undefined;
 window.addEventListener('scroll', () => {

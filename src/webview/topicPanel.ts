@@ -8,8 +8,8 @@ import type { LoadedTopic } from '../content/core/deckLoader';
 import type { ContentLanguage } from '../content/core/language';
 import type { MarkdownEngine, RenderEnv } from '../content/core/markdownEngine';
 import { Disposable } from '../util/dispose';
-import type { TopicWebviewMessage } from './core/messages';
-import type { TopicNeighbour, TopicViewModel, WebviewResources } from './core/topicDocument';
+import type { TopicHostMessage, TopicWebviewMessage } from './core/messages';
+import type { TopicNeighbour, TopicPage, TopicViewModel, WebviewResources } from './core/topicDocument';
 import { pageResources, yieldToWorkbench } from './pageResources';
 import { lockedDownWebviewOptions } from './webviewOptions';
 
@@ -54,9 +54,9 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     return [...this.panels.keys()];
   }
 
-  /** The HTML a topic's panel shows, if it is open (for integration tests). */
+  /** The HTML a topic's panel shows once its page has put the rest of the article in place, if it is open (for integration tests). */
   htmlOf(key: string): string | undefined {
-    return this.panels.get(key)?.panel.webview.html;
+    return this.panels.get(key)?.pageAsShown;
   }
 
   async show(key: string, options: { language?: ContentLanguage; preserveFocus?: boolean } = {}): Promise<boolean> {
@@ -140,6 +140,9 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
       case 'setChecked':
         await this.features.setCheckedItems?.(entry.key, message.checked);
         return;
+      case 'deferredParts':
+        await entry.sendDeferredParts(message.renderId);
+        return;
     }
   }
 
@@ -160,7 +163,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     const deck = topic ? await this.content.deckOf(topic) : undefined;
     if (!topic || !deck) {
       const resources = this.resources(entry);
-      entry.show(core().renderTopicUnavailableDocument({ topicKey: entry.key, language: entry.language, title: entry.panel.title, resources }), resources.nonce);
+      entry.show({ html: core().renderTopicUnavailableDocument({ topicKey: entry.key, language: entry.language, title: entry.panel.title, resources }), deferredParts: [], renderId: '' }, resources.nonce);
       return;
     }
     const index = deck.topics.findIndex((t) => topicKey(t) === entry.key);
@@ -253,17 +256,31 @@ class TopicPanel extends Disposable {
   }
 
   private shownDocument: string | undefined;
+  private page: TopicPage | undefined;
 
   /**
    * Replaces the document unless it would show the same thing: setting `html` reloads the page (a flash, and the
    * reader's focus is lost), and decks reload often (every save in a user deck). The nonce differs on every render,
-   * so documents are compared without it.
+   * so documents are compared without it; the document names its deferred parts (`renderId`), so it differs when they do.
    */
-  show(html: string, nonce: string): void {
-    const comparable = html.split(nonce).join('');
+  show(page: TopicPage, nonce: string): void {
+    const comparable = page.html.split(nonce).join('');
     if (comparable === this.shownDocument) return;
     this.shownDocument = comparable;
-    this.panel.webview.html = html;
+    this.page = page;
+    this.panel.webview.html = page.html;
+  }
+
+  /** The page as it shows with the rest of its article in place. */
+  get pageAsShown(): string | undefined {
+    return this.page && core().withDeferredParts(this.page);
+  }
+
+  /** Answers a page asking for the rest of its article; a page from an earlier render (being replaced) gets nothing. */
+  async sendDeferredParts(renderId: string): Promise<void> {
+    if (!this.page || this.page.renderId !== renderId) return;
+    const message: TopicHostMessage = { type: 'deferredParts', renderId, parts: this.page.deferredParts };
+    await this.panel.webview.postMessage(message);
   }
 
   /** Closing the panel and disposing this object are one event, whichever comes first. */

@@ -8,6 +8,8 @@ export const topicWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('quizTopic') }).strict(),
   z.object({ type: z.literal('openProblem'), problemKey: z.string().max(300) }).strict(),
   z.object({ type: z.literal('setChecked'), checked: z.array(z.number().int().nonnegative().max(999)).max(1000) }).strict(),
+  /** The page has loaded and asks for the rest of its article (src/webview/core/topicDocument.ts TopicPage). */
+  z.object({ type: z.literal('deferredParts'), renderId: z.string().max(64) }).strict(),
 ]);
 
 export type TopicWebviewMessage = z.infer<typeof topicWebviewMessageSchema>;
@@ -18,12 +20,21 @@ export function parseTopicWebviewMessage(raw: unknown): TopicWebviewMessage | un
   return parsed.success ? parsed.data : undefined;
 }
 
+/** What the host posts to the topic webview: the rest of the page named by `renderId`, by placeholder index. */
+export interface TopicHostMessage {
+  type: 'deferredParts';
+  renderId: string;
+  parts: string[];
+}
+
 /** What the topic webview keeps with `setState`, and what the panel serializer revives from. */
 export const topicPanelStateSchema = z.object({
   topicKey: z.string(),
   language: z.enum(['en', 'zh-cn']),
   scrollY: z.number().finite().nonnegative().optional(),
   checked: z.array(z.number().int().nonnegative()).optional(),
+  /** The page's own render (TopicPage.renderId), from its document; not needed to revive it. */
+  renderId: z.string().optional(),
 });
 
 export type TopicPanelState = z.infer<typeof topicPanelStateSchema>;

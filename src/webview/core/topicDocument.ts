@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { ContentLanguage } from '../../content/core/language';
 import { localize, otherLanguage } from '../../content/core/language';
 import type { MarkdownEngine, RenderEnv, Trust } from '../../content/core/markdownEngine';
 import type { Topic } from '../../content/core/topicParser';
 import { escapeHtml } from '../../util/core/html';
-import { renderShell, type WebviewResources } from './webviewShell';
+import { hasMath, renderShell, type WebviewResources } from './webviewShell';
 
 export type { WebviewResources };
 
@@ -77,20 +78,33 @@ const LABELS: Record<ContentLanguage, Record<string, string>> = {
 };
 
 /**
- * Wraps what a page shows only after its first paint: the page script (webview-src/topic.ts) puts a deferred
- * template's content in its place once the first screen has painted. VS Code shows a webview's frame when its page
- * has loaded, and a template's content is parsed but not styled, laid out or painted, so a long article costs the
- * first paint no more than its lead.
+ * A topic's page. VS Code shows a webview's frame once its document has loaded, and it parses the document twice on
+ * the way (to add its own script, then into the frame): a long article would hold back the first paint. So the
+ * document holds the title, the question and the answer's first section ("In 30 seconds"), and an empty placeholder
+ * wherever the rest goes; the page asks for the rest (`deferredParts`) and puts it in place after its first paint
+ * (webview-src/topic.ts).
  */
-export function deferred(html: string): string {
-  return html ? `<template data-deferred>${html}</template>` : '';
+export interface TopicPage {
+  html: string;
+  /** What goes into each placeholder, by its index. */
+  deferredParts: string[];
+  /** Names this page's parts: the page asks with it, and a page whose parts changed is a new document. */
+  renderId: string;
+}
+
+/** A placeholder's element: `<template data-deferred="N"></template>` (inert, and the page finds it by the attribute). */
+const placeholder = (index: number) => `<template data-deferred="${index}"></template>`;
+
+/** The page with every placeholder filled: what the panel shows once the rest is in place (for tests and checks). */
+export function withDeferredParts(page: Pick<TopicPage, 'html' | 'deferredParts'>): string {
+  return page.html.replace(/<template data-deferred="(\d+)"><\/template>/g, (match, index: string) => page.deferredParts[Number(index)] ?? match);
 }
 
 /**
- * The article: question, answer body, checklist and references. Exact HTML is unit-tested. With `deferBelowLead`,
- * everything after the answer's first section ("In 30 seconds") is deferred (see `deferred`).
+ * The article: question, answer body, checklist and references. Exact HTML is unit-tested. With `defer`, everything
+ * after the answer's first section goes through it (it returns what the document holds in its place).
  */
-export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine, env: RenderEnv, { deferBelowLead = false } = {}): string {
+export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine, env: RenderEnv, defer?: (html: string) => string): string {
   const { topic, language, trust } = model;
   const labels = LABELS[language];
   const title = localize(topic.title, language) ?? topic.id;
@@ -103,9 +117,9 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
     );
   }
   const body = localize(topic.body, language) ?? '';
-  if (deferBelowLead) {
+  if (defer) {
     const { lead, rest } = engine.renderSplit(body, trust, env);
-    parts.push(`<div class="answer">${lead}${deferred(rest)}</div>`);
+    parts.push(`<div class="answer">${lead}${defer(rest)}</div>`);
   } else {
     parts.push(`<div class="answer">${engine.render(body, trust, env)}</div>`);
   }
@@ -152,26 +166,31 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
       .join('');
     sections.push(`<section class="problems"><h2>${escapeHtml(labels.problems)}</h2><ul>${items}</ul></section>`);
   }
-  parts.push(deferBelowLead ? deferred(sections.join('\n')) : sections.join('\n'));
+  parts.push(defer ? defer(sections.join('\n')) : sections.join('\n'));
   return `<article lang="${language === 'zh-cn' ? 'zh-CN' : 'en'}">${parts.filter(Boolean).join('\n')}</article>`;
 }
 
-/** The whole webview document, locked down by a CSP whose only script is ours, by nonce. */
-export function renderTopicDocument(
-  model: TopicViewModel,
-  resources: WebviewResources,
-  engine: MarkdownEngine,
-  env: RenderEnv,
-): string {
+/** The whole webview page (see TopicPage), locked down by a CSP whose only script is ours, by nonce. */
+export function renderTopicDocument(model: TopicViewModel, resources: WebviewResources, engine: MarkdownEngine, env: RenderEnv): TopicPage {
   const labels = LABELS[model.language];
-  const body = `${renderToolbar(model, labels)}\n<main>\n${renderTopicArticle(model, engine, env, { deferBelowLead: true })}\n</main>\n${deferred(renderNavigation(model, labels))}`;
-  return renderShell({
+  const deferredParts: string[] = [];
+  const defer = (html: string) => {
+    if (!html) return '';
+    deferredParts.push(html);
+    return placeholder(deferredParts.length - 1);
+  };
+  const body = `${renderToolbar(model, labels)}\n<main>\n${renderTopicArticle(model, engine, env, defer)}\n</main>\n${defer(renderNavigation(model, labels))}`;
+  const renderId = createHash('sha256').update(JSON.stringify(deferredParts)).digest('base64url').slice(0, 16);
+  const html = renderShell({
     language: model.language,
     title: localize(model.topic.title, model.language) ?? model.topic.id,
     resources,
-    state: { topicKey: model.topicKey, language: model.language },
+    state: { topicKey: model.topicKey, language: model.language, renderId },
     body,
+    // The deferred parts may hold math even when the lead has none.
+    math: hasMath(body) || deferredParts.some(hasMath),
   });
+  return { html, deferredParts, renderId };
 }
 
 /**

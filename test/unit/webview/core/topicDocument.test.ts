@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { MarkdownEngine } from '../../../../src/content/core/markdownEngine';
 import type { Topic } from '../../../../src/content/core/topicParser';
 import { parseTopicWebviewMessage } from '../../../../src/webview/core/messages';
-import { renderTopicArticle, renderTopicDocument, renderTopicUnavailableDocument, type TopicViewModel } from '../../../../src/webview/core/topicDocument';
+import { renderTopicArticle, renderTopicDocument, renderTopicUnavailableDocument, withDeferredParts, type TopicViewModel } from '../../../../src/webview/core/topicDocument';
 
 const topic: Topic = {
   id: 'dropout',
@@ -69,12 +69,13 @@ describe('topic document', () => {
   });
 
   it('locks the document down: CSP with a nonce, only our script and styles (inlined, by nonce), escaped state', () => {
-    const html = renderTopicDocument(
+    const page = renderTopicDocument(
       model({ next: { key: 'k"2', title: 'Next <one>' } }),
       { cspSource: 'https://webview.test', nonce: 'abc123', script: 'run();', styles: ['main { margin: 0; }'] },
       engine,
       {},
     );
+    const html = withDeferredParts(page);
     assert.match(
       html,
       /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src https:\/\/webview.test &#39;nonce-abc123&#39;; style-src-elem https:\/\/webview.test &#39;nonce-abc123&#39;; style-src-attr &#39;unsafe-inline&#39;; font-src https:\/\/webview.test; img-src https:\/\/webview.test; script-src &#39;nonce-abc123&#39;">/,
@@ -82,33 +83,54 @@ describe('topic document', () => {
     assert.equal(html.match(/<script/g)?.length, 1);
     assert.match(html, /<script nonce="abc123">run\(\);<\/script>\n<\/body>/);
     assert.deepEqual(html.match(/<style[^>]*>[^<]*<\/style>/g), ['<style nonce="abc123">main { margin: 0; }</style>']);
-    assert.match(html, /data-state="\{&quot;topicKey&quot;:&quot;user:file:\/\/\/w\/dropout&quot;,&quot;language&quot;:&quot;en&quot;\}"/);
+    assert.match(html, new RegExp(`data-state="\\{&quot;topicKey&quot;:&quot;user:file:///w/dropout&quot;,&quot;language&quot;:&quot;en&quot;,&quot;renderId&quot;:&quot;${page.renderId}&quot;\\}"`));
     assert.match(html, /data-topic-key="k&quot;2"><span class="dir">Next<\/span><span class="title">Next &lt;one&gt;<\/span>/);
   });
 
-  it('defers what is below the answer\'s first section, the later sections and the pager to after the first paint', () => {
+  it('holds the lead, with a placeholder wherever the rest of the article and the pager go', () => {
     const long = model({
-      topic: { ...topic, body: { en: '## In 30 seconds\n\nShort.\n\n## Answer\n\nLong.' } },
+      topic: { ...topic, body: { en: '## In 30 seconds\n\nShort.\n\n## Answer\n\nLong, with $x^2$.' } },
       related: [{ key: 'builtin/kv-cache', title: 'KV cache' }],
       next: { key: 'builtin/next', title: 'Next one' },
     });
-    const resources = { cspSource: 'c', nonce: 'n', script: '', styles: [] };
-    const html = renderTopicDocument(long, resources, engine, {});
-    const main = /<main>\n([\s\S]*)\n<\/main>\n(.*)\n<script/.exec(html);
+    const katex = { rules: '.katex{}', fontFaces: '@font-face{}' };
+    const page = renderTopicDocument(long, { cspSource: 'c', nonce: 'n', script: '', styles: [], katex }, engine, {});
+    const main = /<main>\n([\s\S]*)\n<\/main>\n(.*)\n<script/.exec(page.html);
     assert.ok(main);
     const [, article, afterMain] = main;
-    // The first screen: title, question and the lead; each deferred part sits where its content belongs.
-    assert.match(article, /<div class="answer"><h2>In 30 seconds<\/h2>\n<p>Short.<\/p>\n<template data-deferred><h2>Answer<\/h2>\n<p>Long.<\/p>\n<\/template><\/div>\n<template data-deferred><section class="checklist">/);
-    assert.match(afterMain, /^<template data-deferred><nav class="pager" [^>]*>.*<\/nav><\/template>$/);
-    // Put in place, the deferred parts make exactly the article as a whole.
-    assert.equal(article.replace(/<template data-deferred>|<\/template>/g, ''), renderTopicArticle(long, engine, {}));
+    assert.equal(
+      article,
+      '<article lang="en"><h1>Dropout &lt;train/test&gt;</h1>\n' +
+        '<section class="question" aria-label="Interview question"><p class="label">Interview question</p><blockquote>How does <em>dropout</em> work?</blockquote></section>\n' +
+        '<div class="answer"><h2>In 30 seconds</h2>\n<p>Short.</p>\n<template data-deferred="0"></template></div>\n<template data-deferred="1"></template></article>',
+    );
+    assert.equal(afterMain, '<template data-deferred="2"></template>');
+    assert.equal(page.deferredParts.length, 3);
+    assert.match(page.deferredParts[0], /^<h2>Answer<\/h2>\n<p>Long, with <span class="katex">/);
+    assert.match(page.deferredParts[1], /^<section class="checklist">[\s\S]*<section class="related">/);
+    assert.match(page.deferredParts[2], /^<nav class="pager" [^>]*>.*<\/nav>$/);
+    // The math is in a deferred part only, and KaTeX's styles still come with the document.
+    assert.match(page.html, /<style nonce="n">\.katex\{\}<\/style>/);
+    // Put in place, the parts make exactly the article as a whole.
+    const shown = /<main>\n([\s\S]*)\n<\/main>/.exec(withDeferredParts(page))?.[1];
+    assert.equal(shown, renderTopicArticle(long, engine, {}));
+  });
+
+  it('names its parts, so a page whose rest changed is a different document', () => {
+    const resources = { cspSource: 'c', nonce: 'n', script: '', styles: [] };
+    const a = renderTopicDocument(model({ problems: [{ key: 'builtin/p', title: 'P', difficulty: 'easy', solved: false }] }), resources, engine, {});
+    const b = renderTopicDocument(model({ problems: [{ key: 'builtin/p', title: 'P', difficulty: 'easy', solved: true }] }), resources, engine, {});
+    assert.equal(a.renderId, renderTopicDocument(model({ problems: [{ key: 'builtin/p', title: 'P', difficulty: 'easy', solved: false }] }), resources, engine, {}).renderId);
+    assert.notEqual(a.renderId, b.renderId);
+    assert.notEqual(a.html, b.html);
+    assert.match(a.renderId, /^[\w-]{16}$/);
   });
 
   it('hides actions whose feature does not exist', () => {
     const resources = { cspSource: 'c', nonce: 'n', script: '', styles: [] };
-    const bare = renderTopicDocument(model(), resources, engine, {});
+    const bare = withDeferredParts(renderTopicDocument(model(), resources, engine, {}));
     assert.doesNotMatch(bare, /data-action="(openSnippet|quizTopic)"/);
-    const full = renderTopicDocument(model({ openableSnippets: [{ id: 'layernorm', title: 'LayerNorm' }], canQuiz: true }), resources, engine, {});
+    const full = withDeferredParts(renderTopicDocument(model({ openableSnippets: [{ id: 'layernorm', title: 'LayerNorm' }], canQuiz: true }), resources, engine, {}));
     assert.match(full, /data-action="openSnippet" data-snippet-id="layernorm"/);
     assert.match(full, /data-action="quizTopic"/);
   });
@@ -129,10 +151,11 @@ describe('topic webview messages', () => {
   it('accepts the known messages', () => {
     assert.deepEqual(parseTopicWebviewMessage({ type: 'setLanguage', language: 'zh-cn' }), { type: 'setLanguage', language: 'zh-cn' });
     assert.deepEqual(parseTopicWebviewMessage({ type: 'openTopic', topicKey: 'builtin/bn-vs-ln' }), { type: 'openTopic', topicKey: 'builtin/bn-vs-ln' });
+    assert.deepEqual(parseTopicWebviewMessage({ type: 'deferredParts', renderId: 'abcDEF-_12345678' }), { type: 'deferredParts', renderId: 'abcDEF-_12345678' });
   });
 
   it('ignores unknown, malformed and extra-field messages', () => {
-    for (const raw of [null, 'openTopic', { type: 'eval', code: '1' }, { type: 'setLanguage', language: 'fr' }, { type: 'openSnippet', snippetId: '../../etc' }, { type: 'quizTopic', extra: 1 }]) {
+    for (const raw of [null, 'openTopic', { type: 'eval', code: '1' }, { type: 'setLanguage', language: 'fr' }, { type: 'openSnippet', snippetId: '../../etc' }, { type: 'quizTopic', extra: 1 }, { type: 'deferredParts' }, { type: 'deferredParts', renderId: 'x'.repeat(65) }]) {
       assert.equal(parseTopicWebviewMessage(raw), undefined, JSON.stringify(raw));
     }
   });
