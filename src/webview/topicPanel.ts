@@ -14,6 +14,8 @@ import { pageResources, yieldToWorkbench } from './pageResources';
 import { lockedDownWebviewOptions } from './webviewOptions';
 
 export const TOPIC_VIEW_TYPE = WEBVIEW_TYPES.topic;
+/** How long after a new panel's document is set the tree's selection and the walkthrough follow it (see adopt). */
+const FOLLOW_NEW_PANEL_DELAY_MS = 1000;
 
 /** Hooks into features that live elsewhere; each is optional so the panel hides what does not exist. */
 export interface TopicPanelFeatures {
@@ -104,7 +106,12 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     entry.onActivated(() => void this.features.topicActivated?.(entry.key));
     await yieldToWorkbench();
     await this.render(entry);
-    if (webviewPanel.active) void this.features.topicActivated?.(key);
+    // The tree's selection and the walkthrough follow the new panel a moment later: their updates in the workbench
+    // would compete with the panel's first paint.
+    const follow = setTimeout(() => {
+      if (!entry.isClosed && webviewPanel.active) void this.features.topicActivated?.(entry.key);
+    }, FOLLOW_NEW_PANEL_DELAY_MS);
+    entry.onDispose(() => clearTimeout(follow));
   }
 
   private async handleMessage(entry: TopicPanel, message: TopicWebviewMessage): Promise<void> {
@@ -163,7 +170,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     const deck = topic ? await this.content.deckOf(topic) : undefined;
     if (!topic || !deck) {
       const resources = this.resources(entry);
-      entry.show({ html: core().renderTopicUnavailableDocument({ topicKey: entry.key, language: entry.language, title: entry.panel.title, resources }), deferredParts: [], renderId: '' }, resources.nonce);
+      entry.show({ html: core().renderTopicUnavailableDocument({ topicKey: entry.key, language: entry.language, title: entry.panel.title, resources }), deferredParts: () => [], renderId: '' }, resources.nonce);
       return;
     }
     const index = deck.topics.findIndex((t) => topicKey(t) === entry.key);
@@ -269,6 +276,8 @@ class TopicPanel extends Disposable {
     this.shownDocument = comparable;
     this.page = page;
     this.panel.webview.html = page.html;
+    // Rendered while the workbench loads the page, ready when the page asks for it.
+    setTimeout(() => page.deferredParts(), 0);
   }
 
   /** The page as it shows with the rest of its article in place. */
@@ -279,7 +288,7 @@ class TopicPanel extends Disposable {
   /** Answers a page asking for the rest of its article; a page from an earlier render (being replaced) gets nothing. */
   async sendDeferredParts(renderId: string): Promise<void> {
     if (!this.page || this.page.renderId !== renderId) return;
-    const message: TopicHostMessage = { type: 'deferredParts', renderId, parts: this.page.deferredParts };
+    const message: TopicHostMessage = { type: 'deferredParts', renderId, parts: this.page.deferredParts() };
     await this.panel.webview.postMessage(message);
   }
 

@@ -34,16 +34,17 @@ export class MarkdownEngine {
 
   /**
    * Renders in two parts, split before the `sectionsInLead + 1`-th top-level heading of `level`: the lead (what a
-   * page shows first) and the rest. Parsed once, so the two parts join to exactly what `render` returns.
+   * page shows first), and the rest, rendered only when asked for (math and code cost most in rendering, not in
+   * parsing). Parsed once, so the two parts join to exactly what `render` returns.
    */
-  renderSplit(markdown: string, trust: Trust, env: RenderEnv = {}, { level = 2, sectionsInLead = 1 } = {}): { lead: string; rest: string } {
+  renderSplit(markdown: string, trust: Trust, env: RenderEnv = {}, { level = 2, sectionsInLead = 1 } = {}): { lead: string; rest: () => string } {
     const md = this.engine(trust);
     const tokens = md.parse(markdown, env);
     const tag = `h${level}`;
     let headings = 0;
     const split = tokens.findIndex((token) => token.type === 'heading_open' && token.level === 0 && token.tag === tag && ++headings > sectionsInLead);
-    if (split < 0) return { lead: md.renderer.render(tokens, md.options, env), rest: '' };
-    return { lead: md.renderer.render(tokens.slice(0, split), md.options, env), rest: md.renderer.render(tokens.slice(split), md.options, env) };
+    if (split < 0) return { lead: md.renderer.render(tokens, md.options, env), rest: () => '' };
+    return { lead: md.renderer.render(tokens.slice(0, split), md.options, env), rest: () => md.renderer.render(tokens.slice(split), md.options, env) };
   }
 
   /**

@@ -4,7 +4,7 @@ import { localize, otherLanguage } from '../../content/core/language';
 import type { MarkdownEngine, RenderEnv, Trust } from '../../content/core/markdownEngine';
 import type { Topic } from '../../content/core/topicParser';
 import { escapeHtml } from '../../util/core/html';
-import { hasMath, renderShell, type WebviewResources } from './webviewShell';
+import { renderShell, type WebviewResources } from './webviewShell';
 
 export type { WebviewResources };
 
@@ -86,9 +86,9 @@ const LABELS: Record<ContentLanguage, Record<string, string>> = {
  */
 export interface TopicPage {
   html: string;
-  /** What goes into each placeholder, by its index. */
-  deferredParts: string[];
-  /** Names this page's parts: the page asks with it, and a page whose parts changed is a new document. */
+  /** What goes into each placeholder, by its index: rendered on the first call (after the document is handed over). */
+  deferredParts(): string[];
+  /** Names this page's content: the page asks for its parts with it, and a page whose content changed is a new document. */
   renderId: string;
 }
 
@@ -97,14 +97,15 @@ const placeholder = (index: number) => `<template data-deferred="${index}"></tem
 
 /** The page with every placeholder filled: what the panel shows once the rest is in place (for tests and checks). */
 export function withDeferredParts(page: Pick<TopicPage, 'html' | 'deferredParts'>): string {
-  return page.html.replace(/<template data-deferred="(\d+)"><\/template>/g, (match, index: string) => page.deferredParts[Number(index)] ?? match);
+  const parts = page.deferredParts();
+  return page.html.replace(/<template data-deferred="(\d+)"><\/template>/g, (match, index: string) => parts[Number(index)] ?? match);
 }
 
 /**
  * The article: question, answer body, checklist and references. Exact HTML is unit-tested. With `defer`, everything
- * after the answer's first section goes through it (it returns what the document holds in its place).
+ * after the answer's first section goes to it unrendered (it returns what the document holds in its place).
  */
-export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine, env: RenderEnv, defer?: (html: string) => string): string {
+export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine, env: RenderEnv, defer?: (render: () => string) => string): string {
   const { topic, language, trust } = model;
   const labels = LABELS[language];
   const title = localize(topic.title, language) ?? topic.id;
@@ -123,6 +124,14 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
   } else {
     parts.push(`<div class="answer">${engine.render(body, trust, env)}</div>`);
   }
+  parts.push(defer ? defer(() => renderTopicSections(model, engine, env)) : renderTopicSections(model, engine, env));
+  return `<article lang="${language === 'zh-cn' ? 'zh-CN' : 'en'}">${parts.filter(Boolean).join('\n')}</article>`;
+}
+
+/** The sections after the answer: the checklist, references, related topics and practice problems. */
+function renderTopicSections(model: TopicViewModel, engine: MarkdownEngine, env: RenderEnv): string {
+  const { topic, language, trust } = model;
+  const labels = LABELS[language];
   const sections: string[] = [];
   const checklist = localize(topic.checklist, language) ?? [];
   if (checklist.length > 0) {
@@ -166,31 +175,28 @@ export function renderTopicArticle(model: TopicViewModel, engine: MarkdownEngine
       .join('');
     sections.push(`<section class="problems"><h2>${escapeHtml(labels.problems)}</h2><ul>${items}</ul></section>`);
   }
-  parts.push(defer ? defer(sections.join('\n')) : sections.join('\n'));
-  return `<article lang="${language === 'zh-cn' ? 'zh-CN' : 'en'}">${parts.filter(Boolean).join('\n')}</article>`;
+  return sections.join('\n');
 }
 
 /** The whole webview page (see TopicPage), locked down by a CSP whose only script is ours, by nonce. */
 export function renderTopicDocument(model: TopicViewModel, resources: WebviewResources, engine: MarkdownEngine, env: RenderEnv): TopicPage {
   const labels = LABELS[model.language];
-  const deferredParts: string[] = [];
-  const defer = (html: string) => {
-    if (!html) return '';
-    deferredParts.push(html);
-    return placeholder(deferredParts.length - 1);
-  };
-  const body = `${renderToolbar(model, labels)}\n<main>\n${renderTopicArticle(model, engine, env, defer)}\n</main>\n${defer(renderNavigation(model, labels))}`;
-  const renderId = createHash('sha256').update(JSON.stringify(deferredParts)).digest('base64url').slice(0, 16);
+  const renderers: (() => string)[] = [];
+  const defer = (render: () => string) => placeholder(renderers.push(render) - 1);
+  const body = `${renderToolbar(model, labels)}\n<main>\n${renderTopicArticle(model, engine, env, defer)}\n</main>\n${defer(() => renderNavigation(model, labels))}`;
+  // What the page shows follows from the model (built-in diagrams, the one input outside it, do not change at run time).
+  const renderId = createHash('sha256').update(JSON.stringify(model)).digest('base64url').slice(0, 16);
+  let parts: string[] | undefined;
   const html = renderShell({
     language: model.language,
     title: localize(model.topic.title, model.language) ?? model.topic.id,
     resources,
     state: { topicKey: model.topicKey, language: model.language, renderId },
     body,
-    // The deferred parts may hold math even when the lead has none.
-    math: hasMath(body) || deferredParts.some(hasMath),
+    // Not known before the rest is rendered: the rest of a topic may hold math even when its lead has none.
+    math: true,
   });
-  return { html, deferredParts, renderId };
+  return { html, renderId, deferredParts: () => (parts ??= renderers.map((render) => render())) };
 }
 
 /**

@@ -105,10 +105,11 @@ describe('topic document', () => {
         '<div class="answer"><h2>In 30 seconds</h2>\n<p>Short.</p>\n<template data-deferred="0"></template></div>\n<template data-deferred="1"></template></article>',
     );
     assert.equal(afterMain, '<template data-deferred="2"></template>');
-    assert.equal(page.deferredParts.length, 3);
-    assert.match(page.deferredParts[0], /^<h2>Answer<\/h2>\n<p>Long, with <span class="katex">/);
-    assert.match(page.deferredParts[1], /^<section class="checklist">[\s\S]*<section class="related">/);
-    assert.match(page.deferredParts[2], /^<nav class="pager" [^>]*>.*<\/nav>$/);
+    const parts = page.deferredParts();
+    assert.equal(parts.length, 3);
+    assert.match(parts[0], /^<h2>Answer<\/h2>\n<p>Long, with <span class="katex">/);
+    assert.match(parts[1], /^<section class="checklist">[\s\S]*<section class="related">/);
+    assert.match(parts[2], /^<nav class="pager" [^>]*>.*<\/nav>$/);
     // The math is in a deferred part only, and KaTeX's styles still come with the document.
     assert.match(page.html, /<style nonce="n">\.katex\{\}<\/style>/);
     // Put in place, the parts make exactly the article as a whole.
@@ -116,7 +117,7 @@ describe('topic document', () => {
     assert.equal(shown, renderTopicArticle(long, engine, {}));
   });
 
-  it('names its parts, so a page whose rest changed is a different document', () => {
+  it('names its content, so a page whose rest changed is a different document', () => {
     const resources = { cspSource: 'c', nonce: 'n', script: '', styles: [] };
     const a = renderTopicDocument(model({ problems: [{ key: 'builtin/p', title: 'P', difficulty: 'easy', solved: false }] }), resources, engine, {});
     const b = renderTopicDocument(model({ problems: [{ key: 'builtin/p', title: 'P', difficulty: 'easy', solved: true }] }), resources, engine, {});
