@@ -14,8 +14,6 @@ import { pageResources, yieldToWorkbench } from './pageResources';
 import { lockedDownWebviewOptions } from './webviewOptions';
 
 export const TOPIC_VIEW_TYPE = WEBVIEW_TYPES.topic;
-/** How long after a new panel's document is set the tree's selection and the walkthrough follow it (see adopt). */
-const FOLLOW_NEW_PANEL_DELAY_MS = 1000;
 
 /** Hooks into features that live elsewhere; each is optional so the panel hides what does not exist. */
 export interface TopicPanelFeatures {
@@ -106,12 +104,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     entry.onActivated(() => void this.features.topicActivated?.(entry.key));
     await yieldToWorkbench();
     await this.render(entry);
-    // The tree's selection and the walkthrough follow the new panel a moment later: their updates in the workbench
-    // would compete with the panel's first paint.
-    const follow = setTimeout(() => {
-      if (!entry.isClosed && webviewPanel.active) void this.features.topicActivated?.(entry.key);
-    }, FOLLOW_NEW_PANEL_DELAY_MS);
-    entry.onDispose(() => clearTimeout(follow));
+    if (webviewPanel.active) void this.features.topicActivated?.(key);
   }
 
   private async handleMessage(entry: TopicPanel, message: TopicWebviewMessage): Promise<void> {
