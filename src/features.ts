@@ -50,8 +50,11 @@ export interface Features extends vscode.Disposable {
   readonly api: ExtensionApi;
 }
 
-/** How long after the Topics tree first draws the Markdown libraries load (the window is busy drawing until then). */
-const MARKDOWN_WARM_UP_DELAY_MS = 300;
+/**
+ * How long after the Topics tree first draws the Markdown libraries load: after start-up, including the walkthrough's
+ * context keys (src/extension.ts, 4 s after activation), which VS Code missed when the host was busy loading them.
+ */
+const MARKDOWN_WARM_UP_DELAY_MS = 5000;
 
 /**
  * Loads and runs the Markdown libraries once, soon after the Topics tree first draws: the reader is about to open a
