@@ -54,6 +54,7 @@ export * from './snippets/core/runner/index';
 export * from './snippets/core/selfContained';
 export * from './util/core/html';
 export * from './util/core/localization';
+export * from './util/core/strings';
 export * from './webview/core/checklistStore';
 export * from './webview/core/messages';
 export * from './webview/core/topicDocument';
