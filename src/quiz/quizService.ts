@@ -146,7 +146,10 @@ export class QuizService extends Disposable {
     // Every practice problem is a code card; a card file may give one its own prompt, and then that card stands.
     const named = new Set(merged.items.flatMap((item) => (item.card.kind === 'code' ? [`${item.deckId}:${core().problemOf(item.card)}`] : [])));
     const fromProblems = (await this.codeProblems.cardItems()).filter((item) => !named.has(`${item.deckId}:${core().problemOf(item.card)}`));
-    return [...merged.items, ...fromProblems];
+    // Every item passes here, whatever made it (a deck's card files, the content pack, a problem): interned once per
+    // load, as the queue and the figures look every id up in the progress record (see internString).
+    const { internString } = core();
+    return [...merged.items, ...fromProblems].map((item) => ({ ...item, id: internString(item.id), topicKey: internString(item.topicKey) }));
   }
 
   private publishProblems(problems: LocatedProblem[]): void {
