@@ -243,45 +243,42 @@ function firstByDue(positions: Int32Array, dueMs: Float64Array, limit: number): 
   return sortByDue(heap, dueMs);
 }
 
-export function buildQueue(
-  cards: readonly QueueCard[],
-  states: Readonly<Record<string, Card | undefined>>,
-  log: readonly QuizReview[],
-  now: Date,
-  settings: Partial<QueueSettings> = {},
-): SessionQueue {
-  const options: QueueSettings = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
-  const nowMs = now.getTime();
-  const today = countTodaysReviews(log, now, options.rolloverHour);
-  let newLeft = Math.max(0, options.newPerDay - today.newStarted);
-  let reviewsLeft = Math.max(0, options.reviewsPerDay - today.reviewsDone);
-  const practiseAhead = options.practiseAhead === true;
+/** The cards of one call, sorted out by the pass over the index (positions in deck order). */
+interface Classified {
+  /** Due cards in (re)learning. */
+  dueLearning: Int32Array;
+  /** Due cards in review. */
+  dueReview: Int32Array;
+  /** Cards not yet due, listed only when practising ahead. */
+  ahead: Int32Array | undefined;
+  soonestNotYetDue: number;
+  /** New cards by topic rank, each list in deck order and at most `keepPerTopic` long. */
+  newByRank: number[][];
+}
 
-  const index = queueIndex(cards, states);
-  const { topicOf, topics, kind, dueMs } = index;
+/**
+ * The pass over every card, in its own small function (as are the loops after it) so the engine compiles it on its
+ * own, quickly, while the first call still runs it: the first call is the one a window waits for.
+ */
+function classify(
+  index: QueueIndex,
+  included: Uint8Array | undefined,
+  ranks: Int32Array,
+  nowMs: number,
+  keepPerTopic: number,
+  listAhead: boolean,
+): Classified {
+  const { topicOf, kind, dueMs } = index;
   const count = kind.length;
-  let included: Uint8Array | undefined;
-  if (options.topics) {
-    const filter = new Set(options.topics);
-    included = new Uint8Array(topics.length);
-    for (let topic = 0; topic < topics.length; topic++) included[topic] = filter.has(topics[topic]) ? 1 : 0;
-  }
-  const ranks = rankTopics(topics, options.topicOrder);
-
-  // Positions, in deck order, of due cards in (re)learning and in review, and of cards not yet due.
   const dueLearning = new Int32Array(count);
   let dueLearningCount = 0;
   const dueReview = new Int32Array(count);
   let dueReviewCount = 0;
   // Cards not yet due matter only for their soonest date, unless practising ahead lists them all.
-  const ahead = practiseAhead ? new Int32Array(count) : undefined;
+  const ahead = listAhead ? new Int32Array(count) : undefined;
   let aheadCount = 0;
   let soonestNotYetDue = Infinity;
-  // New cards by topic rank, each list in deck order: taking from the lists in rank order gives the introduction
-  // order without sorting every new card. A round takes at least one card, so no round past `newLeft` is reached:
-  // each list keeps at most its first `newLeft + 1` cards (the last one only tells that the limit held cards back).
   const newByRank: number[][] = [];
-  const keepPerTopic = newLeft + 1;
   for (let position = 0; position < count; position++) {
     const topic = topicOf[position];
     if (included !== undefined && included[topic] === 0) continue;
@@ -300,15 +297,17 @@ export function buildQueue(
       if (ahead !== undefined) ahead[aheadCount++] = position;
     }
   }
+  return {
+    dueLearning: dueLearning.subarray(0, dueLearningCount),
+    dueReview: dueReview.subarray(0, dueReviewCount),
+    ahead: ahead?.subarray(0, aheadCount),
+    soonestNotYetDue,
+    newByRank,
+  };
+}
 
-  const entries: QueueEntry[] = [];
-  const { ids } = index;
-  // Every due learning card is shown; review cards up to the limit (all when practising ahead), most overdue first.
-  const reviewLimit = practiseAhead ? dueReviewCount : reviewsLeft;
-  const learningDue = sortByDue(dueLearning.subarray(0, dueLearningCount), dueMs);
-  const reviewsDue = firstByDue(dueReview.subarray(0, dueReviewCount), dueMs, reviewLimit);
-  let heldBackByLimit = dueReviewCount > reviewsDue.length;
-  reviewsLeft = Math.max(0, reviewsLeft - reviewsDue.length);
+/** Adds the due cards, each list sorted by due time, merged by due time, then position. */
+function addDueEntries(entries: QueueEntry[], ids: readonly string[], dueMs: Float64Array, learningDue: Int32Array, reviewsDue: Int32Array): void {
   for (let l = 0, r = 0; l < learningDue.length || r < reviewsDue.length; ) {
     const takeLearning =
       r === reviewsDue.length ||
@@ -316,26 +315,70 @@ export function buildQueue(
     if (takeLearning) entries.push({ cardId: ids[learningDue[l++]], reason: 'learning' });
     else entries.push({ cardId: ids[reviewsDue[r++]], reason: 'review' });
   }
-  // New cards interleave the topics: the first card of each topic in rank order, then the second of each, and so on,
-  // so a session mixes topics instead of working through one before the next.
+}
+
+/**
+ * Adds up to `newLeft` new cards, interleaving the topics: the first card of each topic in rank order, then the second
+ * of each, and so on, so a session mixes topics instead of working through one before the next. Returns how many it
+ * added and whether the limit held cards back.
+ */
+function addNewEntries(entries: QueueEntry[], ids: readonly string[], newByRank: readonly (number[] | undefined)[], newLeft: number): { added: number; heldBack: boolean } {
   const lists = newByRank.filter((positions): positions is number[] => positions !== undefined && positions.length > 0);
-  introduce: for (let round = 0; lists.length > 0; round++) {
+  let added = 0;
+  for (let round = 0; lists.length > 0; round++) {
     let taken = false;
     for (const positions of lists) {
       const position = positions[round];
       if (position === undefined) continue;
       taken = true;
-      if (newLeft === 0) {
-        heldBackByLimit = true;
-        break introduce;
-      }
+      if (added === newLeft) return { added, heldBack: true };
       entries.push({ cardId: ids[position], reason: 'new' });
-      newLeft -= 1;
+      added += 1;
     }
     if (!taken) break;
   }
+  return { added, heldBack: false };
+}
+
+export function buildQueue(
+  cards: readonly QueueCard[],
+  states: Readonly<Record<string, Card | undefined>>,
+  log: readonly QuizReview[],
+  now: Date,
+  settings: Partial<QueueSettings> = {},
+): SessionQueue {
+  const options: QueueSettings = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
+  const nowMs = now.getTime();
+  const today = countTodaysReviews(log, now, options.rolloverHour);
+  let newLeft = Math.max(0, options.newPerDay - today.newStarted);
+  let reviewsLeft = Math.max(0, options.reviewsPerDay - today.reviewsDone);
+  const practiseAhead = options.practiseAhead === true;
+
+  const index = queueIndex(cards, states);
+  const { topics, dueMs, ids } = index;
+  let included: Uint8Array | undefined;
+  if (options.topics) {
+    const filter = new Set(options.topics);
+    included = new Uint8Array(topics.length);
+    for (let topic = 0; topic < topics.length; topic++) included[topic] = filter.has(topics[topic]) ? 1 : 0;
+  }
+  const ranks = rankTopics(topics, options.topicOrder);
+  // A round of new cards takes at least one, so no round past `newLeft` is reached: each topic's list keeps at most
+  // its first `newLeft + 1` cards (the last one only tells that the limit held cards back).
+  const { dueLearning, dueReview, ahead, soonestNotYetDue, newByRank } = classify(index, included, ranks, nowMs, newLeft + 1, practiseAhead);
+
+  const entries: QueueEntry[] = [];
+  // Every due learning card is shown; review cards up to the limit (all when practising ahead), most overdue first.
+  const reviewLimit = practiseAhead ? dueReview.length : reviewsLeft;
+  const learningDue = sortByDue(dueLearning, dueMs);
+  const reviewsDue = firstByDue(dueReview, dueMs, reviewLimit);
+  reviewsLeft = Math.max(0, reviewsLeft - reviewsDue.length);
+  addDueEntries(entries, ids, dueMs, learningDue, reviewsDue);
+  const introduced = addNewEntries(entries, ids, newByRank, newLeft);
+  newLeft -= introduced.added;
+  const heldBackByLimit = dueReview.length > reviewsDue.length || introduced.heldBack;
   if (ahead !== undefined) {
-    for (const position of sortByDue(ahead.subarray(0, aheadCount), dueMs)) entries.push({ cardId: ids[position], reason: 'ahead' });
+    for (const position of sortByDue(ahead, dueMs)) entries.push({ cardId: ids[position], reason: 'ahead' });
   }
 
   const soonest = Math.min(soonestNotYetDue, heldBackByLimit ? startOfNextStudyDay(now, options.rolloverHour).getTime() : Infinity);
