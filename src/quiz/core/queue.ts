@@ -85,19 +85,25 @@ const REVIEW = 1;
 const LEARNING = 2;
 
 /**
- * What one pass over the cards and their states yields, independent of the settings and of `now`: per card (by
- * position) its topic's index in first-appearance order, whether it is new, in review or (re)learning, and its due
- * time. Typed arrays, so a call reads a few contiguous bytes per card instead of chasing the card, its id, the
- * states record, the card state and its Date.
+ * What the queue needs of the cards alone, whatever their states: per card (by position) its topic's index in
+ * first-appearance order. Kept while the cards stay the same, so a new states record (after every review) costs only
+ * the pass over the states.
  */
-interface QueueIndex {
+interface DeckIndex {
   /** The cards it was built from: a later call is served from this index only when its cards are these. */
   readonly cards: readonly QueueCard[];
-  /** The cards' ids by position, so building the entries reads one array, not every card object. */
-  readonly ids: readonly string[];
   readonly topicOf: Int32Array;
   /** Distinct topics in the order their first card appears. */
   readonly topics: readonly string[];
+}
+
+/**
+ * What one pass over the cards' states yields, independent of the settings and of `now`: per card (by position)
+ * whether it is new, in review or (re)learning, and its due time. Typed arrays, so a call reads a few contiguous bytes
+ * per card instead of chasing the card, its id, the states record, the card state and its Date.
+ */
+interface QueueIndex {
+  readonly deck: DeckIndex;
   readonly kind: Uint8Array;
   readonly dueMs: Float64Array;
 }
@@ -108,21 +114,19 @@ interface QueueIndex {
  * go with its index.
  */
 const indexes = new WeakMap<object, QueueIndex>();
+/** The deck index last built or used: callers rebuild the card list for every call, from the same cards. */
+let latestDeck: DeckIndex | undefined;
 
-function buildIndex(cards: readonly QueueCard[], states: Readonly<Record<string, Card | undefined>>): QueueIndex {
+function buildDeckIndex(cards: readonly QueueCard[]): DeckIndex {
   const count = cards.length;
-  const ids = new Array<string>(count);
   const topicOf = new Int32Array(count);
-  const kind = new Uint8Array(count);
-  const dueMs = new Float64Array(count);
   const topics: string[] = [];
   const topicIndexes = new Map<string, number>();
   // Cards come grouped by topic, so the previous card's topic usually answers without a Map lookup.
   let lastTopic: string | undefined;
   let lastTopicIndex = -1;
   for (let position = 0; position < count; position++) {
-    const card = cards[position];
-    const topic = card.topic;
+    const topic = cards[position].topic;
     if (topic !== lastTopic) {
       let topicIndex = topicIndexes.get(topic);
       if (topicIndex === undefined) {
@@ -134,30 +138,43 @@ function buildIndex(cards: readonly QueueCard[], states: Readonly<Record<string,
       lastTopicIndex = topicIndex;
     }
     topicOf[position] = lastTopicIndex;
-    const id = card.id;
-    ids[position] = id;
-    const state = states[id];
+  }
+  return { cards, topicOf, topics };
+}
+
+/** The pass over the states, in its own small function: the engine compiles it quickly while the first call runs it. */
+function buildIndex(deck: DeckIndex, states: Readonly<Record<string, Card | undefined>>): QueueIndex {
+  const { cards } = deck;
+  const count = cards.length;
+  const kind = new Uint8Array(count);
+  const dueMs = new Float64Array(count);
+  for (let position = 0; position < count; position++) {
+    const state = states[cards[position].id];
     // A state still in New counts as not studied, like a missing one (the kind stays NEW).
     if (state !== undefined && state.state !== State.New) {
       kind[position] = state.state === State.Review ? REVIEW : LEARNING;
       dueMs[position] = state.due.getTime();
     }
   }
-  return { cards, ids, topicOf, topics, kind, dueMs };
+  return { deck, kind, dueMs };
 }
 
 /** The index for these cards over these states: the cached one when the cards are those it was built from. */
 function queueIndex(cards: readonly QueueCard[], states: Readonly<Record<string, Card | undefined>>): QueueIndex {
   const cached = indexes.get(states);
-  if (cached !== undefined && sameCards(cached, cards)) return cached;
-  const index = buildIndex(cards, states);
+  if (cached !== undefined && sameCards(cached.deck, cards)) {
+    latestDeck = cached.deck;
+    return cached;
+  }
+  if (latestDeck === undefined || !sameCards(latestDeck, cards)) latestDeck = buildDeckIndex(cards);
+  const index = buildIndex(latestDeck, states);
   indexes.set(states, index);
   return index;
 }
 
 /** Whether `cards` holds, in order, the ids and topics the index was built from (callers rebuild the list each time). */
-function sameCards(index: QueueIndex, cards: readonly QueueCard[]): boolean {
-  const indexed = index.cards;
+function sameCards(deck: DeckIndex, cards: readonly QueueCard[]): boolean {
+  const indexed = deck.cards;
   if (indexed === cards) return true;
   if (indexed.length !== cards.length) return false;
   for (let position = 0; position < cards.length; position++) {
@@ -268,7 +285,8 @@ function classify(
   keepPerTopic: number,
   listAhead: boolean,
 ): Classified {
-  const { topicOf, kind, dueMs } = index;
+  const { kind, dueMs } = index;
+  const { topicOf } = index.deck;
   const count = kind.length;
   const dueLearning = new Int32Array(count);
   let dueLearningCount = 0;
@@ -307,13 +325,13 @@ function classify(
 }
 
 /** Adds the due cards, each list sorted by due time, merged by due time, then position. */
-function addDueEntries(entries: QueueEntry[], ids: readonly string[], dueMs: Float64Array, learningDue: Int32Array, reviewsDue: Int32Array): void {
+function addDueEntries(entries: QueueEntry[], cards: readonly QueueCard[], dueMs: Float64Array, learningDue: Int32Array, reviewsDue: Int32Array): void {
   for (let l = 0, r = 0; l < learningDue.length || r < reviewsDue.length; ) {
     const takeLearning =
       r === reviewsDue.length ||
       (l < learningDue.length && (dueMs[learningDue[l]] - dueMs[reviewsDue[r]] || learningDue[l] - reviewsDue[r]) < 0);
-    if (takeLearning) entries.push({ cardId: ids[learningDue[l++]], reason: 'learning' });
-    else entries.push({ cardId: ids[reviewsDue[r++]], reason: 'review' });
+    if (takeLearning) entries.push({ cardId: cards[learningDue[l++]].id, reason: 'learning' });
+    else entries.push({ cardId: cards[reviewsDue[r++]].id, reason: 'review' });
   }
 }
 
@@ -322,7 +340,7 @@ function addDueEntries(entries: QueueEntry[], ids: readonly string[], dueMs: Flo
  * of each, and so on, so a session mixes topics instead of working through one before the next. Returns how many it
  * added and whether the limit held cards back.
  */
-function addNewEntries(entries: QueueEntry[], ids: readonly string[], newByRank: readonly (number[] | undefined)[], newLeft: number): { added: number; heldBack: boolean } {
+function addNewEntries(entries: QueueEntry[], cards: readonly QueueCard[], newByRank: readonly (number[] | undefined)[], newLeft: number): { added: number; heldBack: boolean } {
   const lists = newByRank.filter((positions): positions is number[] => positions !== undefined && positions.length > 0);
   let added = 0;
   for (let round = 0; lists.length > 0; round++) {
@@ -332,7 +350,7 @@ function addNewEntries(entries: QueueEntry[], ids: readonly string[], newByRank:
       if (position === undefined) continue;
       taken = true;
       if (added === newLeft) return { added, heldBack: true };
-      entries.push({ cardId: ids[position], reason: 'new' });
+      entries.push({ cardId: cards[position].id, reason: 'new' });
       added += 1;
     }
     if (!taken) break;
@@ -355,7 +373,8 @@ export function buildQueue(
   const practiseAhead = options.practiseAhead === true;
 
   const index = queueIndex(cards, states);
-  const { topics, dueMs, ids } = index;
+  const { deck, dueMs } = index;
+  const { topics } = deck;
   let included: Uint8Array | undefined;
   if (options.topics) {
     const filter = new Set(options.topics);
@@ -373,12 +392,12 @@ export function buildQueue(
   const learningDue = sortByDue(dueLearning, dueMs);
   const reviewsDue = firstByDue(dueReview, dueMs, reviewLimit);
   reviewsLeft = Math.max(0, reviewsLeft - reviewsDue.length);
-  addDueEntries(entries, ids, dueMs, learningDue, reviewsDue);
-  const introduced = addNewEntries(entries, ids, newByRank, newLeft);
+  addDueEntries(entries, deck.cards, dueMs, learningDue, reviewsDue);
+  const introduced = addNewEntries(entries, deck.cards, newByRank, newLeft);
   newLeft -= introduced.added;
   const heldBackByLimit = dueReview.length > reviewsDue.length || introduced.heldBack;
   if (ahead !== undefined) {
-    for (const position of sortByDue(ahead, dueMs)) entries.push({ cardId: ids[position], reason: 'ahead' });
+    for (const position of sortByDue(ahead, dueMs)) entries.push({ cardId: deck.cards[position].id, reason: 'ahead' });
   }
 
   const soonest = Math.min(soonestNotYetDue, heldBackByLimit ? startOfNextStudyDay(now, options.rolloverHour).getTime() : Infinity);
