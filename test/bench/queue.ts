@@ -1,8 +1,9 @@
 // Benchmark (not a test), run in plain Node by scripts/bench.mjs in a fresh process each round: the quiz queue of a
 // large user deck built by the real buildQueue from what the extension hands it. The cards: 100,000 in 1,000 topics,
-// grouped by topic as the quiz items list them, with ids and topic keys made and interned as the items make theirs.
-// The progress: 70,000 studied cards and a 300,000-review log, written to a review log file and read back through the
-// real QuizStore, as a window reads it. Prints one JSON line: the first (cold) call, as Quiz Me pays it once per
+// grouped by topic as the quiz items list them, with ids and topic keys made and interned as the items make theirs,
+// and the card list mapped from the items for each call, as the quiz service maps it. The progress: 70,000 studied
+// cards and a 300,000-review log, written to a review log file and read back through the real QuizStore, as a window
+// reads it. Prints one JSON line: the first (cold) call, as Quiz Me pays it once per
 // window, and the median of the calls after it (over the same progress), of calls with the card list rebuilt (as the
 // extension makes it) and of calls after a review (a new states record, made by the progress store's recordReview).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,25 +40,43 @@ class MemoryMemento implements ProgressMemento {
   }
 }
 
+/** A card of the deck as quizItems makes its item: `user:<card id>` (the card file's `<topic>/<name>`), `<keyScope>/<topic>`. */
+function itemOf(topic: number, card: number): { id: string; topicKey: string } {
+  const topicId = `topic-${topic}`;
+  return { id: `user:${topicId}/card-${card}`, topicKey: `${KEY_SCOPE}/${topicId}` };
+}
+
+/** The deck's items in deck order (topic by topic), made in one loop and interned as the extension's are once loaded. */
+function deckItems(): { id: string; topicKey: string }[] {
+  const items: { id: string; topicKey: string }[] = [];
+  for (let topic = 0; topic < TOPICS; topic++) {
+    for (let card = 0; card < CARDS_PER_TOPIC; card++) {
+      const item = itemOf(topic, card);
+      items.push({ id: internString(item.id), topicKey: internString(item.topicKey) });
+    }
+  }
+  return items;
+}
+
+/** The card list as the extension hands it to buildQueue, made anew from the items for each call. */
+function queueCards(items: readonly { id: string; topicKey: string }[]): QueueCard[] {
+  return items.map((item) => ({ id: item.id, topic: item.topicKey }));
+}
+
 /**
- * A deterministic deck in deck order (topic by topic) and its progress: 30 % new, 50 % in review (due from 30 days ago
- * to 60 days ahead), 20 % (re)learning.
+ * Writes a deterministic progress of the deck to a review log file: 30 % new, 50 % in review (due from 30 days ago
+ * to 60 days ahead), 20 % (re)learning. The generated progress (and its garbage) goes with this call.
  */
-function syntheticDeck(scheduler: QuizScheduler, now: Date): { cards: QueueCard[]; states: Record<string, Card>; log: QuizReview[] } {
-  const cards: QueueCard[] = [];
+async function writeProgress(file: string, scheduler: QuizScheduler, now: Date): Promise<void> {
   const states: Record<string, Card> = {};
   const log: QuizReview[] = [];
   let studied = 0;
   for (let topic = 0; topic < TOPICS; topic++) {
-    const topicId = `topic-${topic}`;
     for (let card = 0; card < CARDS_PER_TOPIC; card++) {
       const i = topic * CARDS_PER_TOPIC + card;
-      // As quizItems makes a user deck's item from its card (`<topic>/<name>` in the card file): a new string each.
-      const cardId = `${topicId}/card-${card}`;
-      const item = { id: internString(`user:${cardId}`), topic: internString(`${KEY_SCOPE}/${topicId}`) };
-      cards.push(item);
       const kind = i % 10;
       if (kind < 3) continue;
+      const { id } = itemOf(topic, card);
       // A short history ending in the card's current state; every review stays in the log, as in the real store.
       let state: Card | undefined;
       const reviews = reviewsOf(studied++);
@@ -65,25 +84,18 @@ function syntheticDeck(scheduler: QuizScheduler, now: Date): { cards: QueueCard[
       let at = new Date(now.getTime() - 120 * DAY_MS + i * 30_000);
       for (let r = 0; r < reviews; r++) {
         const rating = kind >= 8 && r === reviews - 1 ? Rating.Again : Rating.Good;
-        const next = scheduler.rate(item.id, state, rating, at);
+        const next = scheduler.rate(id, state, rating, at);
         state = next.state;
         log.push(next.review);
         at = new Date(at.getTime() + 3 * DAY_MS);
       }
       if (state === undefined) continue;
       const dueOffsetDays = kind >= 8 ? -(i % 3) / 24 : (i % 90) - 30;
-      states[item.id] = { ...state, due: new Date(now.getTime() + dueOffsetDays * DAY_MS) };
+      states[id] = { ...state, due: new Date(now.getTime() + dueOffsetDays * DAY_MS) };
     }
   }
   // The store keeps the log in time order.
-  return { cards, states, log: log.sort(compareReviews) };
-}
-
-/** Writes the deck's progress to a review log file and returns its cards: the generated progress goes with this call. */
-async function writeDeck(file: string, scheduler: QuizScheduler, now: Date): Promise<QueueCard[]> {
-  const { cards, states, log } = syntheticDeck(scheduler, now);
-  await new ReviewHistoryFile(file).append({ reviews: log, states: Object.entries(states) });
-  return cards;
+  await new ReviewHistoryFile(file).append({ reviews: log.sort(compareReviews), states: Object.entries(states) });
 }
 
 function median(values: number[]): number {
@@ -98,7 +110,8 @@ async function main(): Promise<void> {
     const scheduler = new QuizScheduler();
     const now = new Date();
     const file = path.join(folder, 'quiz-history.jsonl');
-    const cards = await writeDeck(file, scheduler, now);
+    await writeProgress(file, scheduler, now);
+    const items = deckItems();
     const progress = await new QuizStore(new MemoryMemento(), new ReviewHistoryFile(file), () => scheduler).current();
     const time = (list: readonly QueueCard[], read: QuizProgress) => {
       const started = performance.now();
@@ -107,10 +120,11 @@ async function main(): Promise<void> {
       if (queue.entries.length === 0) throw new Error('the queue came out empty');
       return ms;
     };
+    const cards = queueCards(items);
     const coldMs = time(cards, progress);
     const warm = Array.from({ length: WARM_CALLS }, () => time(cards, progress));
     // As the extension calls it: the card list rebuilt from the same items for each call, over the same progress.
-    const rebuilt = Array.from({ length: WARM_CALLS }, () => time(cards.map((card) => ({ id: card.id, topic: card.topic })), progress));
+    const rebuilt = Array.from({ length: WARM_CALLS }, () => time(queueCards(items), progress));
     // After a review: the progress the store makes of it (a new states record), so the cards are joined with it again.
     let reviewed = progress;
     const afterReview = Array.from({ length: WARM_CALLS }, (_, n) => {

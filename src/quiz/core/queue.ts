@@ -98,11 +98,12 @@ interface DeckIndex {
 }
 
 /**
- * What one pass over the cards' states yields, independent of the settings and of `now`: per card (by position)
- * whether it is new, in review or (re)learning, and its due time. Typed arrays, so a call reads a few contiguous bytes
- * per card instead of chasing the card, its id, the states record, the card state and its Date.
+ * What the cards' states come to, independent of the settings and of `now`: per card (by position) whether it is
+ * new, in review or (re)learning, and its due time. Filled by the first call over a states record, during its pass
+ * over the cards; typed arrays, so a later call reads a few contiguous bytes per card instead of chasing the card,
+ * its id, the states record, the card state and its Date.
  */
-interface QueueIndex {
+interface StatesIndex {
   readonly deck: DeckIndex;
   readonly kind: Uint8Array;
   readonly dueMs: Float64Array;
@@ -113,7 +114,7 @@ interface QueueIndex {
  * review makes a new one), so a record's identity stands for its content, and the WeakMap lets a replaced record
  * go with its index.
  */
-const indexes = new WeakMap<object, QueueIndex>();
+const indexes = new WeakMap<object, StatesIndex>();
 /** The deck index last built or used: callers rebuild the card list for every call, from the same cards. */
 let latestDeck: DeckIndex | undefined;
 
@@ -142,34 +143,18 @@ function buildDeckIndex(cards: readonly QueueCard[]): DeckIndex {
   return { cards, topicOf, topics };
 }
 
-/** The pass over the states, in its own small function: the engine compiles it quickly while the first call runs it. */
-function buildIndex(deck: DeckIndex, states: Readonly<Record<string, Card | undefined>>): QueueIndex {
-  const { cards } = deck;
-  const count = cards.length;
-  const kind = new Uint8Array(count);
-  const dueMs = new Float64Array(count);
-  for (let position = 0; position < count; position++) {
-    const state = states[cards[position].id];
-    // A state still in New counts as not studied, like a missing one (the kind stays NEW).
-    if (state !== undefined && state.state !== State.New) {
-      kind[position] = state.state === State.Review ? REVIEW : LEARNING;
-      dueMs[position] = state.due.getTime();
-    }
-  }
-  return { deck, kind, dueMs };
-}
-
-/** The index for these cards over these states: the cached one when the cards are those it was built from. */
-function queueIndex(cards: readonly QueueCard[], states: Readonly<Record<string, Card | undefined>>): QueueIndex {
+/**
+ * The index for these cards over these states: the cached one when the cards are those it was built from, else an
+ * empty one for this call's pass to fill (`fill`).
+ */
+function statesIndex(cards: readonly QueueCard[], states: Readonly<Record<string, Card | undefined>>): { index: StatesIndex; fill: boolean } {
   const cached = indexes.get(states);
   if (cached !== undefined && sameCards(cached.deck, cards)) {
     latestDeck = cached.deck;
-    return cached;
+    return { index: cached, fill: false };
   }
   if (latestDeck === undefined || !sameCards(latestDeck, cards)) latestDeck = buildDeckIndex(cards);
-  const index = buildIndex(latestDeck, states);
-  indexes.set(states, index);
-  return index;
+  return { index: { deck: latestDeck, kind: new Uint8Array(cards.length), dueMs: new Float64Array(cards.length) }, fill: true };
 }
 
 /** Whether `cards` holds, in order, the ids and topics the index was built from (callers rebuild the list each time). */
@@ -200,138 +185,175 @@ function rankTopics(topics: readonly string[], topicOrder: readonly string[] = [
 }
 
 /**
- * Sorts card positions by due time, then position, in place. Due times are whole milliseconds, so while the span of
- * due times times the number of cards stays below 2^53 each (due, position) pair packs exactly into one number
- * (`(due - earliest) * cards + position`), and the engine's numeric sort, with no comparator called per pair,
- * orders them; a wider span falls back to the comparator.
+ * Cards are put in due order (then deck order) by sorting keys, one number per card. Due times are whole
+ * milliseconds, so while a card's due time lies within 2^53 / cards milliseconds of now (2.8 years for 100,000
+ * cards), `(due - now) * cards + position` is exact: the engine's numeric sort orders such keys with no comparator
+ * called per pair, and the remainder by `cards` gives the position back. When one lies further, the keys are the
+ * positions themselves, sorted by a comparator.
  */
-function sortByDue(positions: Int32Array, dueMs: Float64Array): Int32Array {
-  const length = positions.length;
-  if (length < 2) return positions;
-  let earliest = Infinity;
-  let latest = -Infinity;
-  for (let i = 0; i < length; i++) {
-    const due = dueMs[positions[i]];
-    if (due < earliest) earliest = due;
-    if (due > latest) latest = due;
+function positionOfKey(key: number, cards: number): number {
+  const remainder = key % cards;
+  return remainder < 0 ? remainder + cards : remainder;
+}
+
+/** Sorts keys in place into due order, then position. */
+function sortKeys(keys: Float64Array, packed: boolean, dueMs: Float64Array): Float64Array {
+  return packed ? keys.sort() : keys.sort((a, b) => dueMs[a] - dueMs[b] || a - b);
+}
+
+/** Restores the max-heap order below `parent`. */
+function siftDown(heap: Float64Array, parent: number): void {
+  const length = heap.length;
+  const value = heap[parent];
+  for (;;) {
+    let child = 2 * parent + 1;
+    if (child >= length) break;
+    if (child + 1 < length && heap[child + 1] > heap[child]) child++;
+    if (heap[child] <= value) break;
+    heap[parent] = heap[child];
+    parent = child;
   }
-  const cards = dueMs.length;
-  if (!((latest - earliest + 1) * cards <= Number.MAX_SAFE_INTEGER)) return positions.sort((a, b) => dueMs[a] - dueMs[b] || a - b);
-  const keys = new Float64Array(length);
-  for (let i = 0; i < length; i++) keys[i] = (dueMs[positions[i]] - earliest) * cards + positions[i];
-  keys.sort();
-  for (let i = 0; i < length; i++) positions[i] = keys[i] % cards;
-  return positions;
+  heap[parent] = value;
 }
 
 /**
- * The first `limit` positions by due time, then position, in that order, without sorting the rest: a bounded
- * max-heap keeps the best `limit` seen so far. `positions` must be in increasing order (the pass writes them so).
+ * The first `limit` packed keys (not sorted among themselves), without sorting the rest: a bounded max-heap keeps
+ * the smallest `limit` seen so far.
  */
-function firstByDue(positions: Int32Array, dueMs: Float64Array, limit: number): Int32Array {
-  if (limit >= positions.length) return sortByDue(positions, dueMs);
-  if (limit <= 0) return new Int32Array(0);
-  const heap = new Int32Array(limit);
-  // a comes after b: later due, or the same due and a later position.
-  const after = (a: number, b: number) => dueMs[a] > dueMs[b] || (dueMs[a] === dueMs[b] && a > b);
-  const siftDown = (from: number) => {
-    let parent = from;
-    for (;;) {
-      const left = 2 * parent + 1;
-      if (left >= limit) return;
-      const child = left + 1 < limit && after(heap[left + 1], heap[left]) ? left + 1 : left;
-      if (!after(heap[child], heap[parent])) return;
-      const swap = heap[parent];
-      heap[parent] = heap[child];
-      heap[child] = swap;
-      parent = child;
-    }
-  };
-  heap.set(positions.subarray(0, limit));
-  for (let node = (limit >> 1) - 1; node >= 0; node--) siftDown(node);
-  for (let i = limit; i < positions.length; i++) {
-    const position = positions[i];
-    // Positions only grow, so an equal due time never beats the heap's latest.
-    if (dueMs[position] < dueMs[heap[0]]) {
-      heap[0] = position;
-      siftDown(0);
+function smallestKeys(keys: Float64Array, limit: number): Float64Array {
+  const heap = keys.slice(0, limit);
+  for (let node = (limit >> 1) - 1; node >= 0; node--) siftDown(heap, node);
+  for (let i = limit; i < keys.length; i++) {
+    if (keys[i] < heap[0]) {
+      heap[0] = keys[i];
+      siftDown(heap, 0);
     }
   }
-  return sortByDue(heap, dueMs);
+  return heap;
 }
 
-/** The cards of one call, sorted out by the pass over the index (positions in deck order). */
+/**
+ * Fills the index over a states record: the only pass that looks the cards up in it, in a function of its own and
+ * as small as can be, so the engine compiles it quickly while the first call over the record still runs it.
+ */
+function fillIndex(index: StatesIndex, states: Readonly<Record<string, Card | undefined>>): void {
+  const { kind, dueMs } = index;
+  const { cards } = index.deck;
+  const newState = State.New;
+  const reviewState = State.Review;
+  for (let position = 0; position < cards.length; position++) {
+    const state = states[cards[position].id];
+    // A state still in New counts as not studied, like a missing one (the kind stays NEW).
+    if (state === undefined || state.state === newState) continue;
+    kind[position] = state.state === reviewState ? REVIEW : LEARNING;
+    dueMs[position] = state.due.getTime();
+  }
+}
+
+/** The cards of one call, sorted out by its pass over them. */
 interface Classified {
-  /** Due cards in (re)learning. */
-  dueLearning: Int32Array;
-  /** Due cards in review. */
-  dueReview: Int32Array;
-  /** Cards not yet due, listed only when practising ahead. */
-  ahead: Int32Array | undefined;
+  /** Keys of the due cards: those in (re)learning first, those in review from `keys.length - dueReviewCount` on. */
+  dueKeys: Float64Array;
+  dueLearningCount: number;
+  dueReviewCount: number;
+  /** Keys of the cards not yet due, listed only when practising ahead. */
+  aheadKeys: Float64Array | undefined;
   soonestNotYetDue: number;
+  /** Whether every key is packed (see positionOfKey); if not, the pass is run again with positions as keys. */
+  packed: boolean;
   /** New cards by topic rank, each list in deck order and at most `keepPerTopic` long. */
   newByRank: number[][];
 }
 
 /**
- * The pass over every card, in its own small function (as are the loops after it) so the engine compiles it on its
- * own, quickly, while the first call still runs it: the first call is the one a window waits for.
+ * The pass over every card: its topic, kind and due time (looked up in `states` and written to the index when this
+ * call fills it, else read from the index), then where it goes in this call. One pass, so the first call over a
+ * states record (each window's first, and the one after every review) reads every card once; in its own small
+ * function, as are the loops after it, so the engine compiles it on its own, quickly, while that call still runs it.
  */
 function classify(
-  index: QueueIndex,
+  index: StatesIndex,
   included: Uint8Array | undefined,
   ranks: Int32Array,
   nowMs: number,
   keepPerTopic: number,
   listAhead: boolean,
+  packing: boolean,
 ): Classified {
-  const { kind, dueMs } = index;
-  const { topicOf } = index.deck;
+  const { deck, kind, dueMs } = index;
+  const { topicOf } = deck;
   const count = kind.length;
-  const dueLearning = new Int32Array(count);
+  // Keys are positions when not packing (scale 0); the largest distance from now a packed key holds exactly.
+  const scale = packing ? count : 0;
+  const packable = Math.floor(Number.MAX_SAFE_INTEGER / count) - 1;
+  const dueKeys = new Float64Array(count);
   let dueLearningCount = 0;
-  const dueReview = new Int32Array(count);
   let dueReviewCount = 0;
   // Cards not yet due matter only for their soonest date, unless practising ahead lists them all.
-  const ahead = listAhead ? new Int32Array(count) : undefined;
+  const aheadKeys = listAhead ? new Float64Array(count) : undefined;
   let aheadCount = 0;
   let soonestNotYetDue = Infinity;
+  let farthest = 0;
   const newByRank: number[][] = [];
   for (let position = 0; position < count; position++) {
+    const cardKind = kind[position];
     const topic = topicOf[position];
     if (included !== undefined && included[topic] === 0) continue;
-    const cardKind = kind[position];
     if (cardKind === NEW) {
       const list = (newByRank[ranks[topic]] ??= []);
       if (list.length < keepPerTopic) list.push(position);
       continue;
     }
-    const due = dueMs[position];
-    if (due <= nowMs) {
-      if (cardKind === LEARNING) dueLearning[dueLearningCount++] = position;
-      else dueReview[dueReviewCount++] = position;
+    const fromNow = dueMs[position] - nowMs;
+    if (fromNow <= 0) {
+      if (-fromNow > farthest) farthest = -fromNow;
+      const key = fromNow * scale + position;
+      if (cardKind === LEARNING) dueKeys[dueLearningCount++] = key;
+      else dueKeys[count - ++dueReviewCount] = key;
     } else {
-      soonestNotYetDue = Math.min(soonestNotYetDue, due);
-      if (ahead !== undefined) ahead[aheadCount++] = position;
+      soonestNotYetDue = Math.min(soonestNotYetDue, dueMs[position]);
+      if (aheadKeys !== undefined) {
+        if (fromNow > farthest) farthest = fromNow;
+        aheadKeys[aheadCount++] = fromNow * scale + position;
+      }
     }
   }
   return {
-    dueLearning: dueLearning.subarray(0, dueLearningCount),
-    dueReview: dueReview.subarray(0, dueReviewCount),
-    ahead: ahead?.subarray(0, aheadCount),
+    dueKeys,
+    dueLearningCount,
+    dueReviewCount,
+    aheadKeys: aheadKeys?.subarray(0, aheadCount),
     soonestNotYetDue,
+    packed: packing && farthest <= packable,
     newByRank,
   };
 }
 
-/** Adds the due cards, each list sorted by due time, merged by due time, then position. */
-function addDueEntries(entries: QueueEntry[], cards: readonly QueueCard[], dueMs: Float64Array, learningDue: Int32Array, reviewsDue: Int32Array): void {
-  for (let l = 0, r = 0; l < learningDue.length || r < reviewsDue.length; ) {
-    const takeLearning =
-      r === reviewsDue.length ||
-      (l < learningDue.length && (dueMs[learningDue[l]] - dueMs[reviewsDue[r]] || learningDue[l] - reviewsDue[r]) < 0);
-    if (takeLearning) entries.push({ cardId: cards[learningDue[l++]].id, reason: 'learning' });
-    else entries.push({ cardId: cards[reviewsDue[r++]].id, reason: 'review' });
+/**
+ * The due cards' keys in due order: every (re)learning card, and review cards up to `reviewLimit`, most overdue
+ * first. Moves the chosen review keys next to the learning ones.
+ */
+function dueInOrder(classified: Classified, reviewLimit: number, dueMs: Float64Array): Float64Array {
+  const { dueKeys, dueLearningCount, dueReviewCount, packed } = classified;
+  // Review keys were written from the end backwards, so the review region is in reverse deck order.
+  const reviews = dueKeys.subarray(dueKeys.length - dueReviewCount);
+  const taken = Math.max(0, Math.min(reviewLimit, dueReviewCount));
+  if (taken < dueReviewCount) {
+    const first = packed ? smallestKeys(reviews, taken) : sortKeys(reviews, packed, dueMs).slice(0, taken);
+    dueKeys.set(first, dueLearningCount);
+  } else {
+    dueKeys.copyWithin(dueLearningCount, dueKeys.length - dueReviewCount);
+  }
+  return sortKeys(dueKeys.subarray(0, dueLearningCount + taken), packed, dueMs);
+}
+
+/** Adds the cards of keys in due order, each with its reason. */
+function addKeyEntries(entries: QueueEntry[], deck: DeckIndex, kind: Uint8Array, keys: Float64Array, ahead: boolean): void {
+  const { cards } = deck;
+  const count = cards.length;
+  for (let i = 0; i < keys.length; i++) {
+    const position = positionOfKey(keys[i], count);
+    entries.push({ cardId: cards[position].id, reason: ahead ? 'ahead' : kind[position] === LEARNING ? 'learning' : 'review' });
   }
 }
 
@@ -372,8 +394,8 @@ export function buildQueue(
   let reviewsLeft = Math.max(0, options.reviewsPerDay - today.reviewsDone);
   const practiseAhead = options.practiseAhead === true;
 
-  const index = queueIndex(cards, states);
-  const { deck, dueMs } = index;
+  const { index, fill } = statesIndex(cards, states);
+  const { deck, dueMs, kind } = index;
   const { topics } = deck;
   let included: Uint8Array | undefined;
   if (options.topics) {
@@ -384,21 +406,23 @@ export function buildQueue(
   const ranks = rankTopics(topics, options.topicOrder);
   // A round of new cards takes at least one, so no round past `newLeft` is reached: each topic's list keeps at most
   // its first `newLeft + 1` cards (the last one only tells that the limit held cards back).
-  const { dueLearning, dueReview, ahead, soonestNotYetDue, newByRank } = classify(index, included, ranks, nowMs, newLeft + 1, practiseAhead);
+  if (fill) {
+    fillIndex(index, states);
+    indexes.set(states, index);
+  }
+  let classified = classify(index, included, ranks, nowMs, newLeft + 1, practiseAhead, true);
+  if (!classified.packed) classified = classify(index, included, ranks, nowMs, newLeft + 1, practiseAhead, false);
+  const { dueReviewCount, aheadKeys, soonestNotYetDue, newByRank, packed } = classified;
 
   const entries: QueueEntry[] = [];
-  // Every due learning card is shown; review cards up to the limit (all when practising ahead), most overdue first.
-  const reviewLimit = practiseAhead ? dueReview.length : reviewsLeft;
-  const learningDue = sortByDue(dueLearning, dueMs);
-  const reviewsDue = firstByDue(dueReview, dueMs, reviewLimit);
-  reviewsLeft = Math.max(0, reviewsLeft - reviewsDue.length);
-  addDueEntries(entries, deck.cards, dueMs, learningDue, reviewsDue);
+  const dueKeys = dueInOrder(classified, practiseAhead ? dueReviewCount : reviewsLeft, dueMs);
+  const reviewsTaken = dueKeys.length - classified.dueLearningCount;
+  reviewsLeft = Math.max(0, reviewsLeft - reviewsTaken);
+  addKeyEntries(entries, deck, kind, dueKeys, false);
   const introduced = addNewEntries(entries, deck.cards, newByRank, newLeft);
   newLeft -= introduced.added;
-  const heldBackByLimit = dueReview.length > reviewsDue.length || introduced.heldBack;
-  if (ahead !== undefined) {
-    for (const position of sortByDue(ahead, dueMs)) entries.push({ cardId: deck.cards[position].id, reason: 'ahead' });
-  }
+  const heldBackByLimit = dueReviewCount > reviewsTaken || introduced.heldBack;
+  if (aheadKeys !== undefined) addKeyEntries(entries, deck, kind, sortKeys(aheadKeys, packed, dueMs), true);
 
   const soonest = Math.min(soonestNotYetDue, heldBackByLimit ? startOfNextStudyDay(now, options.rolloverHour).getTime() : Infinity);
   return {
