@@ -6,7 +6,8 @@
 // `npm run bench -- --only activation [--rounds N]`: only the activation rows and the bundle sizes (no UI windows), plus
 // one CPU profile of the load and the call in bench-results/activation.cpuprofile; writes bench-results/activation.json.
 // `npm run bench -- --only panels [--rounds N]`: only the webview panels' first paints beside the floor and the Markdown
-// preview (the floor, topic, preview, problem and quiz windows); writes bench-results/bench-panels.json.
+// preview (the floor, topic, preview, problem and quiz windows); writes bench-results/bench-panels.json. Add
+// `--windows floor,topic` to open only those windows each round.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +27,7 @@ const FLOOR_EXTENSION = path.join(root, 'test', 'bench', 'floor-extension');
 /** The topic's first paint shows its title, question and lead; the rest is put in place right after (webview-src/topic.ts). */
 const WHOLE_ARTICLE_ROW = '… the whole article in place (the rest follows the first paint)';
 const UI_SESSIONS = { floor: floorSession, topic: topicSession, preview: previewSession, problem: problemSession, quiz: quizSession };
+const WINDOWS = windowsFromArgs();
 
 /** What must not run during activation; sucrase belongs in the runner's worker, never in the extension host. */
 const HEAVY = [
@@ -53,6 +55,17 @@ function onlyFromArgs() {
   const value = args[flag].includes('=') ? args[flag].split('=')[1] : args[flag + 1];
   if (value !== 'activation' && value !== 'panels') throw new Error(`--only takes "activation" or "panels", not ${value}`);
   return value;
+}
+
+/** `--windows floor,topic`: with `--only panels`, only these windows each round (to study one panel beside the floor). */
+function windowsFromArgs() {
+  const args = process.argv.slice(2);
+  const flag = args.findIndex((arg) => arg === '--windows' || arg.startsWith('--windows='));
+  if (flag === -1) return Object.keys(UI_SESSIONS);
+  const names = (args[flag].includes('=') ? args[flag].split('=')[1] : args[flag + 1]).split(',');
+  const unknown = names.filter((name) => !(name in UI_SESSIONS));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`--windows takes some of ${Object.keys(UI_SESSIONS).join(', ')}, not ${unknown.join(', ')}`);
+  return names;
 }
 
 function median(values) {
@@ -285,24 +298,24 @@ async function panelsOnly() {
     extensionsDir = installOnce([vsix, packageFloor(floorDir)]);
     const decks = builtInDeckCount();
     for (let round = 0; round < ROUNDS; round++) {
-      const names = Object.keys(UI_SESSIONS);
+      const names = WINDOWS;
       const order = names.map((_, i) => names[(i + round) % names.length]);
       const ui = {};
       for (const side of order) ui[side] = await withRetry(`round ${round + 1}: ${side}`, () => UI_SESSIONS[side](browser, extensionsDir, { decks, panelsOnly: true }));
       rounds.push(ui);
-      console.log(`[bench] round ${round + 1}/${ROUNDS}: floor ${ms(ui.floor.ms)}, topic ${ms(ui.topic.topicFirstPaint.ms)} (whole article ${ms(ui.topic.topicFirstPaint.markMs)}), preview ${ms(ui.preview.ms)}, problem ${ms(ui.problem.ms)}, quiz ${ms(ui.quiz.ms)}`);
+      console.log(`[bench] round ${round + 1}/${ROUNDS}: floor ${ms(ui.floor?.ms)}, topic ${ms(ui.topic?.topicFirstPaint.ms)} (whole article ${ms(ui.topic?.topicFirstPaint.markMs)}), preview ${ms(ui.preview?.ms)}, problem ${ms(ui.problem?.ms)}, quiz ${ms(ui.quiz?.ms)}`);
     }
   } finally {
     await browser.close();
     if (extensionsDir) fs.rmSync(extensionsDir, { recursive: true, force: true });
     if (floorDir) fs.rmSync(floorDir, { recursive: true, force: true });
   }
-  const floor = median(rounds.map((r) => r.floor.ms));
-  const topic = median(rounds.map((r) => r.topic.topicFirstPaint.ms));
-  const topicWhole = median(rounds.map((r) => r.topic.topicFirstPaint.markMs));
-  const preview = median(rounds.map((r) => r.preview.ms));
-  const problem = median(rounds.map((r) => r.problem.ms));
-  const quiz = median(rounds.map((r) => r.quiz.ms));
+  const floor = median(rounds.map((r) => r.floor?.ms));
+  const topic = median(rounds.map((r) => r.topic?.topicFirstPaint.ms));
+  const topicWhole = median(rounds.map((r) => r.topic?.topicFirstPaint.markMs));
+  const preview = median(rounds.map((r) => r.preview?.ms));
+  const problem = median(rounds.map((r) => r.problem?.ms));
+  const quiz = median(rounds.map((r) => r.quiz?.ms));
   const rows = [
     ['Metric', 'Ours (median)', 'Reference (median)', 'Ratio', 'Goal', 'Met'],
     ['Floor: tree click → first paint of an empty webview panel', '', `${ms(floor)} (the floor)`, '', '', ''],
