@@ -25,27 +25,28 @@ document.addEventListener('change', (event) => {
 });
 
 // The document holds the lead; the rest of the article goes into its placeholders (src/webview/core/topicDocument.ts
-// TopicPage), asked for now and put in place after the first paint. Only then is the saved scroll position reachable.
+// TopicPage), asked for after the first paint: the host renders it then, not while the workbench is still loading this
+// frame. Only once it is in place is the saved scroll position reachable.
 const placeholders = [...document.querySelectorAll<HTMLTemplateElement>('template[data-deferred]')];
 window.addEventListener('message', (event: MessageEvent<TopicHostMessage>) => {
   const message = event.data;
   if (message?.type !== 'deferredParts' || message.renderId !== initial.renderId || !Array.isArray(message.parts)) return;
-  afterFirstPaint(() => {
-    for (const template of placeholders) {
-      if (!template.isConnected) continue;
-      const part = message.parts[Number(template.dataset.deferred)];
-      // The host rendered and escaped this HTML like the rest of the document; the CSP allows no inline script.
-      if (typeof part === 'string') template.replaceWith(document.createRange().createContextualFragment(part));
-    }
-    performance.mark('mlip:article-complete');
-    if (state.scrollY) {
-      // Wait one frame so the article's layout settles before restoring the position.
-      requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
-    }
-  });
+  for (const template of placeholders) {
+    if (!template.isConnected) continue;
+    const part = message.parts[Number(template.dataset.deferred)];
+    // The host rendered and escaped this HTML like the rest of the document; the CSP allows no inline script.
+    if (typeof part === 'string') template.replaceWith(document.createRange().createContextualFragment(part));
+  }
+  performance.mark('mlip:article-complete');
+  if (state.scrollY) {
+    // Wait one frame so the article's layout settles before restoring the position.
+    requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
+  }
 });
-if (placeholders.length > 0 && initial.renderId) vscode.post({ type: 'deferredParts', renderId: initial.renderId });
-else if (state.scrollY) requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
+// Asked for even when nothing is deferred: the request also tells the host that the topic has been shown.
+const renderId = initial.renderId;
+if (renderId) afterFirstPaint(() => vscode.post({ type: 'deferredParts', renderId }));
+if (placeholders.length === 0 && state.scrollY) requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
 
 let scrollTimer: number | undefined;
 window.addEventListener('scroll', () => {

@@ -41,6 +41,8 @@ export class CheckController extends Disposable implements vscode.CodeLensProvid
   /** The last report per problem and language, for the status bar. */
   private readonly lastReports = new Map<string, CheckReport>();
   private readonly running = new Map<string, { cancel(): void }>();
+  /** The practice-file context key as last set (unset reads as false): a key set again makes the workbench redraw its menus. */
+  private practiceFileShown = false;
 
   constructor(
     private readonly service: ProblemService,
@@ -357,7 +359,10 @@ export class CheckController extends Disposable implements vscode.CodeLensProvid
   private async updateActiveEditor(): Promise<void> {
     const active = vscode.window.activeTextEditor?.document;
     const activeFound = active ? await this.problemOf(active.uri) : undefined;
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.practiceFile, activeFound !== undefined);
+    if (this.practiceFileShown !== (activeFound !== undefined)) {
+      this.practiceFileShown = activeFound !== undefined;
+      await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.practiceFile, this.practiceFileShown);
+    }
     // With the problem panel focused there is no active editor: the summary stays for the attempt beside it.
     let document = active;
     let found = activeFound;

@@ -28,6 +28,8 @@ export interface TopicPanelFeatures {
   openProblem?(problemKey: string): Thenable<unknown>;
   /** A topic's panel became the active editor (or navigated to another topic while active). */
   topicActivated?(topicKey: string): unknown;
+  /** A topic's page painted its first screen (and asked for the rest of its article). */
+  topicShown?(topicKey: string): unknown;
 }
 
 /** One panel per topic: opening a topic again reveals its panel. Panels survive reloads via the serializer (registered by src/features.ts). */
@@ -141,6 +143,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
         await this.features.setCheckedItems?.(entry.key, message.checked);
         return;
       case 'deferredParts':
+        if (entry.isShowing(message.renderId)) void this.features.topicShown?.(entry.key);
         await entry.sendDeferredParts(message.renderId);
         return;
     }
@@ -269,8 +272,11 @@ class TopicPanel extends Disposable {
     this.shownDocument = comparable;
     this.page = page;
     this.panel.webview.html = page.html;
-    // Rendered while the workbench loads the page, ready when the page asks for it.
-    setTimeout(() => page.deferredParts(), 0);
+  }
+
+  /** Whether the page of this render is the one shown (a page being replaced may still send its messages). */
+  isShowing(renderId: string): boolean {
+    return this.page !== undefined && this.page.renderId === renderId;
   }
 
   /** The page as it shows with the rest of its article in place. */
@@ -280,7 +286,7 @@ class TopicPanel extends Disposable {
 
   /** Answers a page asking for the rest of its article; a page from an earlier render (being replaced) gets nothing. */
   async sendDeferredParts(renderId: string): Promise<void> {
-    if (!this.page || this.page.renderId !== renderId) return;
+    if (!this.page || !this.isShowing(renderId)) return;
     const message: TopicHostMessage = { type: 'deferredParts', renderId, parts: this.page.deferredParts() };
     await this.panel.webview.postMessage(message);
   }

@@ -81,12 +81,12 @@ const LABELS: Record<ContentLanguage, Record<string, string>> = {
  * A topic's page. VS Code shows a webview's frame once its document has loaded, and it parses the document twice on
  * the way (to add its own script, then into the frame): a long article would hold back the first paint. So the
  * document holds the title, the question and the answer's first section ("In 30 seconds"), and an empty placeholder
- * wherever the rest goes; the page asks for the rest (`deferredParts`) and puts it in place after its first paint
- * (webview-src/topic.ts).
+ * wherever the rest goes; after its first paint the page asks for the rest (`deferredParts`), which the host renders
+ * only then, and puts it in place (webview-src/topic.ts).
  */
 export interface TopicPage {
   html: string;
-  /** What goes into each placeholder, by its index: rendered on the first call (after the document is handed over). */
+  /** What goes into each placeholder, by its index: rendered on the first call (when the page has painted and asks). */
   deferredParts(): string[];
   /** Names this page's content: the page asks for its parts with it, and a page whose content changed is a new document. */
   renderId: string;
