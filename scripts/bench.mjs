@@ -7,12 +7,13 @@
 // one CPU profile of the load and the call in bench-results/activation.cpuprofile; writes bench-results/activation.json.
 // `npm run bench -- --only panels [--rounds N]`: only the webview panels' first paints beside the floor and the Markdown
 // preview (the floor, topic, preview, problem and quiz windows); writes bench-results/bench-panels.json. Add
-// `--windows floor,topic` to open only those windows each round.
+// `--windows floor,topic` to open only those windows each round. `--cpu-profiles` (either mode): a CPU profile of the
+// workbench's main thread from each panel click to that panel's first paint, in bench-results/cpu-profiles/.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { floorSession, hostSession, previewSession, problemSession, quizSession, topicSession } from './bench/sessions.mjs';
+import { floorSession, hostSession, previewSession, problemSession, quizSession, topicSession, writeCpuProfilesTo } from './bench/sessions.mjs';
 import { runBuild } from './lib/build.mjs';
 import { installExtension, launchBrowser, root } from './lib/codeServer.mjs';
 import { packageExtension } from './package.mjs';
@@ -28,6 +29,7 @@ const FLOOR_EXTENSION = path.join(root, 'test', 'bench', 'floor-extension');
 const WHOLE_ARTICLE_ROW = '… the whole article in place (the rest follows the first paint)';
 const UI_SESSIONS = { floor: floorSession, topic: topicSession, preview: previewSession, problem: problemSession, quiz: quizSession };
 const WINDOWS = windowsFromArgs();
+if (process.argv.includes('--cpu-profiles')) writeCpuProfilesTo(path.join(RESULTS_DIR, 'cpu-profiles'));
 
 /** What must not run during activation; sucrase belongs in the runner's worker, never in the extension host. */
 const HEAVY = [

@@ -18,6 +18,12 @@ const PROBLEM_TITLE = 'Row-wise softmax';
 /** What `npx tsx` needs in the workspace: the snippet, the module it imports, and the project's node_modules. */
 const TERMINAL_FILES = ['attention.ts', 'tensor.ts'];
 
+/** `--cpu-profiles`: where each panel click's CPU profile of the workbench's main thread goes (none when unset). */
+let cpuProfilesDir;
+export function writeCpuProfilesTo(dir) {
+  cpuProfilesDir = dir;
+}
+
 /**
  * Runs the in-host payload (out/bench/index.js, built from test/bench/index.ts) with the working tree's extension,
  * and returns what it wrote. `mode` is 'measure' (timings and memory) or 'modules' (which modules ran).
@@ -92,7 +98,7 @@ export async function topicSession(browser, extensionsDir, { decks, panelsOnly =
     const row = pane.locator('.monaco-list-row', { hasText: TOPIC_TITLE }).first();
     await row.waitFor({ timeout: 60_000 });
     // Also when the rest of the article, put in place after the first paint, was there (webview-src/topic.ts).
-    const topic = await clickToWebviewPaint(page, row, 'article h1', { mark: 'mlip:article-complete' });
+    const topic = await clickToWebviewPaint(page, row, 'article h1', { mark: 'mlip:article-complete', name: 'topic' });
     if (panelsOnly) return { treeRender: tree, topicFirstPaint: topic };
 
     await settlePage(page);
@@ -140,7 +146,7 @@ export async function floorSession(browser, extensionsDir) {
     const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Floor' }) });
     const row = pane.locator('.monaco-list-row', { hasText: 'Open empty panel' }).first();
     await row.waitFor({ timeout: 60_000 });
-    return await clickToWebviewPaint(page, row, '#floor');
+    return await clickToWebviewPaint(page, row, '#floor', { name: 'floor' });
   } finally {
     await close();
   }
@@ -166,7 +172,7 @@ export async function problemSession(browser, extensionsDir) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await row.scrollIntoViewIfNeeded();
-    return await clickToWebviewPaint(page, row, 'article h1');
+    return await clickToWebviewPaint(page, row, 'article h1', { name: 'problem' });
   } finally {
     await close();
   }
@@ -183,7 +189,7 @@ export async function quizSession(browser, extensionsDir) {
     await pane.locator('.pane-header').first().hover();
     const button = pane.locator('.pane-header .actions [aria-label^="Quiz Me"]').first();
     await button.waitFor({ timeout: 10_000 });
-    return await clickToWebviewPaint(page, button, '#quiz article, #quiz h1', { hover: button });
+    return await clickToWebviewPaint(page, button, '#quiz article, #quiz h1', { hover: button, name: 'quiz' });
   } finally {
     await close();
   }
@@ -278,7 +284,7 @@ export async function previewSession(browser, extensionsDir) {
     // Exactly "Open Preview", not "Open Preview to the Side"; the item also shows its key binding.
     const openPreview = page.locator('.context-view .action-item', { has: page.locator('.action-label', { hasText: /^Open Preview$/ }) }).first();
     await openPreview.waitFor();
-    return await clickToWebviewPaint(page, openPreview, '.code-line');
+    return await clickToWebviewPaint(page, openPreview, '.code-line', { name: 'preview' });
   } finally {
     await close();
   }
@@ -289,10 +295,11 @@ export async function previewSession(browser, extensionsDir) {
  * shows `selector`. The paint time is Chromium's Paint Timing entry of that frame, so it does not depend on how often
  * the frame is polled; the poll (about every 10 ms) only finds the frame. Both ends are on the browser's clock.
  */
-async function clickToWebviewPaint(page, target, selector, { hover, mark } = {}) {
+async function clickToWebviewPaint(page, target, selector, { hover, mark, name } = {}) {
   const framesBefore = new Set(page.frames());
   await settlePage(page);
   if (hover) await hover.hover();
+  const profile = cpuProfilesDir ? await startCpuProfile(page) : undefined;
   const pressed = await clickAndNotePointerDown(page, target);
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -310,13 +317,37 @@ async function clickToWebviewPaint(page, target, selector, { hover, mark } = {})
       }
       if (paint?.firstContentfulPaint) {
         const result = { ms: paint.firstContentfulPaint - pressed, contentSeenMs: paint.seen - pressed };
-        if (mark) result.markMs = (await frame.waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, mark, { timeout: 30_000 }).then((handle) => handle.jsonValue())) + (await frame.evaluate(() => performance.timeOrigin)) - pressed;
+        if (mark) result.markMs = (await frame.waitForFunction((markName) => performance.getEntriesByName(markName)[0]?.startTime, mark, { timeout: 30_000 }).then((handle) => handle.jsonValue())) + (await frame.evaluate(() => performance.timeOrigin)) - pressed;
+        if (profile) await profile.stop(name ?? 'panel', { pressed, ...result });
         return result;
       }
     }
     if (Date.now() > deadline) throw new Error(`no new webview painted ${selector} within 60 s`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * Samples the workbench page's main thread (which also runs same-origin webview frames) from just before a click.
+ * `stop` writes NAME-TIME.cpuprofile (open it in Chrome's DevTools or VS Code) and NAME-TIME.json: the click's time and
+ * the profile's start on the page's clock (ms since the epoch), to place the samples against the click.
+ */
+async function startCpuProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  const startedAt = await page.evaluate(() => performance.timeOrigin + performance.now());
+  await cdp.send('Profiler.start');
+  return {
+    async stop(name, timing) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach();
+      fs.mkdirSync(cpuProfilesDir, { recursive: true });
+      const base = path.join(cpuProfilesDir, `${name}-${Date.now()}`);
+      fs.writeFileSync(`${base}.cpuprofile`, JSON.stringify(profile));
+      fs.writeFileSync(`${base}.json`, JSON.stringify({ profileStartedAt: startedAt, ...timing }, null, 2));
+    },
+  };
 }
 
 /** Clicks the middle of `target` and returns the pointerdown's time on the page's clock (ms since the epoch). */
