@@ -29,6 +29,8 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   private progress: TopicProgressSource | undefined;
   private plan: DailyPlanSource | undefined;
   private readonly todayNode: TopicTreeNode = { kind: 'today' };
+  /** Settles when VS Code's latest fetch of the Today entry's rows has been answered. */
+  private todayRowsFetched: Promise<unknown> = Promise.resolve();
   /** Whether VS Code has asked for the top level (until then a redraw has nothing to redraw). */
   private rootShown = false;
   private readonly rootShownEmitter = this.register(new vscode.EventEmitter<void>());
@@ -66,9 +68,12 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
   /** The daily plan: from then on a "Today" entry leads the tree, and follows the plan as it changes. */
   setDailyPlanSource(plan: DailyPlanSource): void {
     this.plan = plan;
-    // Only the Today entry redraws: a redraw of the whole tree can swallow a click on a topic.
+    // Only the Today entry redraws: a redraw of the whole tree can swallow a click on a topic. Not while VS Code is
+    // still fetching its rows (they wait for the first plan): a redraw then fetches them a second time, alongside,
+    // and VS Code fails the second with "Element with id today:due is already registered".
     this.register(plan.onDidChange(() => {
-      if (this.rootShown) this.changeEmitter.fire(this.todayNode);
+      if (!this.rootShown) return;
+      void this.todayRowsFetched.then(() => setTimeout(() => this.changeEmitter.fire(this.todayNode), 0));
     }));
     this.redrawAll();
   }
@@ -97,8 +102,12 @@ export class TopicTreeProvider extends Disposable implements vscode.TreeDataProv
     if (node.kind === 'today') {
       // Always the same three rows, filled in place as the plan changes: rows that came and went would move every
       // row below them under the cursor.
-      await this.plan?.ready();
-      return [this.todayItems.due, this.todayItems.topic, this.todayItems.problem];
+      const rows = (async () => {
+        await this.plan?.ready();
+        return [this.todayItems.due, this.todayItems.topic, this.todayItems.problem];
+      })();
+      this.todayRowsFetched = rows.catch(() => undefined);
+      return rows;
     }
     if (node.kind === 'topic') return this.snippetsOf(node.topic).map((snippet) => ({ kind: 'snippet', topic: node.topic, snippet }));
     if (node.kind !== 'deck') return [];
