@@ -45,8 +45,9 @@ window.addEventListener('message', (event: MessageEvent<TopicHostMessage>) => {
 });
 // Asked for even when nothing is deferred: the request also tells the host that the topic has been shown.
 const renderId = initial.renderId;
+// The reply restores the scroll position; a page without a render id (a topic that is gone) gets none.
 if (renderId) afterFirstPaint(() => vscode.post({ type: 'deferredParts', renderId }));
-if (placeholders.length === 0 && state.scrollY) requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
+else if (state.scrollY) requestAnimationFrame(() => window.scrollTo(0, state.scrollY ?? 0));
 
 let scrollTimer: number | undefined;
 window.addEventListener('scroll', () => {
