@@ -11,8 +11,11 @@ const TOPIC_TITLE = 'BatchNorm vs LayerNorm';
 const SNIPPET_TITLE = 'Scaled dot-product and multi-head attention';
 /** The first line attention.ts prints. */
 const SNIPPET_FIRST_LINE = 'attention weights, no mask';
-/** The terminal's DOM renderer (headless Chromium has no GPU anyway): its rows are then text the page can read. */
-const UI_SETTINGS = { 'mlInterview.language': 'en', 'workbench.colorTheme': 'Default Dark Modern', 'terminal.integrated.gpuAcceleration': 'off' };
+/**
+ * The terminal's DOM renderer (headless Chromium has no GPU anyway): its rows are then text the page can read.
+ * Tooltips wait longer than any measurement: the pointer rests on what it clicks first (clickToWebviewPaint).
+ */
+const UI_SETTINGS = { 'mlInterview.language': 'en', 'workbench.hover.delay': 10000, 'workbench.colorTheme': 'Default Dark Modern', 'terminal.integrated.gpuAcceleration': 'off' };
 /** The problem the problem panel is timed with (builtin/softmax) and its title in the Problems tree. */
 const PROBLEM_TITLE = 'Row-wise softmax';
 /** What `npx tsx` needs in the workspace: the snippet, the module it imports, and the project's node_modules. */
@@ -106,6 +109,8 @@ export async function topicSession(browser, extensionsDir, { decks, panelsOnly =
     await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Scaled dot-product attention' }).first().waitFor();
     const runButton = page.locator('.editor-actions [aria-label^="Run Snippet"]').first();
     await runButton.waitFor();
+    // As for the panels, the pointer rests on the button before the press (clickToWebviewPaint).
+    await runButton.hover();
     await settlePage(page);
     // Installed before the click: the observer notes when each line enters the Output panel's DOM. The "▶ Running"
     // line is written before the run starts, so its time is VS Code's delivery of output-channel text.
@@ -189,7 +194,7 @@ export async function quizSession(browser, extensionsDir) {
     await pane.locator('.pane-header').first().hover();
     const button = pane.locator('.pane-header .actions [aria-label^="Quiz Me"]').first();
     await button.waitFor({ timeout: 10_000 });
-    return await clickToWebviewPaint(page, button, '#quiz article, #quiz h1', { hover: button, name: 'quiz' });
+    return await clickToWebviewPaint(page, button, '#quiz article, #quiz h1', { name: 'quiz' });
   } finally {
     await close();
   }
@@ -295,10 +300,12 @@ export async function previewSession(browser, extensionsDir) {
  * shows `selector`. The paint time is Chromium's Paint Timing entry of that frame, so it does not depend on how often
  * the frame is polled; the poll (about every 10 ms) only finds the frame. Both ends are on the browser's clock.
  */
-async function clickToWebviewPaint(page, target, selector, { hover, mark, name } = {}) {
+async function clickToWebviewPaint(page, target, selector, { mark, name } = {}) {
   const framesBefore = new Set(page.frames());
+  // The pointer rests on the target before the press, as a person's does: the hover styling it brings (a row's
+  // inline actions) is drawn before the press and not counted after it. Tooltips would take longer (UI_SETTINGS).
+  await target.hover();
   await settlePage(page);
-  if (hover) await hover.hover();
   const profile = cpuProfilesDir ? await startCpuProfile(page) : undefined;
   const pressed = await clickAndNotePointerDown(page, target);
   const deadline = Date.now() + 60_000;

@@ -28,6 +28,9 @@ describeInWorkbench('ML Interview Prep in the VS Code workbench', { settings: { 
     const frame = await workbench.activeWebview('article h1');
     assert.equal((await frame.locator('article h1').innerText()).trim(), 'BatchNorm vs LayerNorm');
     assert.ok((await frame.locator('.katex').count()) > 3, 'KaTeX rendered the formulas');
+    // Drawn in the page's font for the first paint, then in KaTeX's own, loaded (webview-src/pageFonts.ts).
+    const mathFont = await frame.locator('.katex .mathnormal').first().evaluate((glyph) => [getComputedStyle(glyph).fontFamily, document.fonts.check('italic 1em KaTeX_Math')]);
+    assert.deepEqual(mathFont, ['KaTeX_Math', true]);
     const answerText = await frame.locator('.answer').innerText();
     assert.doesNotMatch(answerText, /\$\$|\\frac|\\mu/, 'no raw TeX is left in the visible text');
     assert.equal(await frame.locator('figure.diagram svg').count() > 0, true, 'the diagram is inline SVG');

@@ -156,9 +156,16 @@ export class Workbench {
     const item = this.page.locator(`.activitybar [aria-label^="${title}"]`).first();
     await item.waitFor();
     const sidebarTitle = this.page.locator('.part.sidebar .title-label', { hasText: new RegExp(`^\\s*${title}`, 'i') }).first();
-    if (!(await sidebarTitle.isVisible())) await item.click();
-    await pane.locator('.monaco-list-row').first().waitFor();
-    return pane;
+    // The sidebar can still be on its way back after a reload when it is looked at; the click then closes it again.
+    for (let attempt = 1; ; attempt++) {
+      if (!(await sidebarTitle.isVisible())) await item.click();
+      try {
+        await pane.locator('.monaco-list-row').first().waitFor({ timeout: 10_000 });
+        return pane;
+      } catch (error) {
+        if (attempt === 3 || (await sidebarTitle.isVisible())) throw error;
+      }
+    }
   }
 
   /** The content frame of the webview whose tab is active: each webview is an iframe inside an iframe. */

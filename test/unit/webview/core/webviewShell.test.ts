@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { KATEX_FONTS_ON_CLASS } from '../../../../src/webview/core/katexFonts';
 import { hasMath, renderShell, splitKatexStylesheet, type WebviewResources } from '../../../../src/webview/core/webviewShell';
 
 type Element = DefaultTreeAdapterMap['element'];
@@ -40,8 +41,17 @@ describe('webview/core/webviewShell', () => {
       const faces = KATEX_CSS.match(/@font-face\s*\{[^}]*\}/g) ?? [];
       assert.equal(faces.length, 20);
       assert.doesNotMatch(split.rules, /@font-face/);
-      assert.equal(split.rules.length, KATEX_CSS.length - faces.join('').length);
-      assert.match(split.rules, /\.katex\{/);
+      const katexRules = split.rules.slice(0, split.rules.lastIndexOf('\n'));
+      assert.equal(katexRules, faces.reduce((css, face) => css.replace(face, ''), KATEX_CSS));
+      assert.match(katexRules, /\.katex\{/);
+    });
+
+    it('ends with the rule that draws math in the page font until the page switches KaTeX fonts on', () => {
+      assert.equal(
+        split.rules.slice(split.rules.lastIndexOf('\n') + 1),
+        'html:not(.katex-fonts) .katex,html:not(.katex-fonts) .katex *{font-family:inherit!important}',
+      );
+      assert.equal(KATEX_FONTS_ON_CLASS, 'katex-fonts');
     });
 
     it('declares each face once, from its shipped woff2 file by its webview URL, swapped in when it arrives', () => {
