@@ -121,7 +121,26 @@ export function startFeatures(context: vscode.ExtensionContext, shell: Activatio
   // A panel activated while the tree was hidden, still loading or refreshing (progress figures redraw it) is selected
   // once the tree shows or has redrawn: VS Code cannot reveal an item the tree has not drawn yet.
   let activeTopic: string | undefined;
+  // One reveal at a time, the calls meanwhile folded into one more: VS Code holds each reveal until the tree's pending
+  // redraws are done, and several let go at once each fetch the top level again, alongside, registering its rows
+  // twice ("Element with id today is already registered").
+  const reveals = { running: false, again: false };
   const selectActiveTopic = async () => {
+    if (reveals.running) {
+      reveals.again = true;
+      return;
+    }
+    reveals.running = true;
+    try {
+      do {
+        reveals.again = false;
+        await revealActiveTopic();
+      } while (reveals.again);
+    } finally {
+      reveals.running = false;
+    }
+  };
+  const revealActiveTopic = async () => {
     if (!treeView.visible || activeTopic === undefined) return;
     if (treeView.selection.some((node) => node.kind === 'topic' && topicKey(node.topic) === activeTopic)) return;
     const node = await tree.topicNode(activeTopic);
