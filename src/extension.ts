@@ -10,7 +10,7 @@ import type { TopicTreeNode } from './views/topicTree';
 export type { ExtensionApi } from './features';
 
 export const TOPICS_VIEW_ID = VIEWS.topics;
-/** How long after activation the walkthrough's context keys are set (see activate). */
+/** How long after activation the walkthrough is told of the steps done before (see activate). */
 const WALKTHROUGH_RESTORE_DELAY_MS = 4000;
 /** The panels VS Code restores after a reload (package.json's onWebviewPanel activation events). */
 const RESTORED_PANELS = [WEBVIEW_TYPES.topic, WEBVIEW_TYPES.quiz, WEBVIEW_TYPES.problem, WEBVIEW_TYPES.mock];
@@ -40,10 +40,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const problemsTree = new LazyTreeDataProvider<ProblemTreeNode>(load);
   const topicsView = vscode.window.createTreeView(VIEWS.topics, { treeDataProvider: topicsTree, showCollapseAll: true });
   const problemsView = vscode.window.createTreeView(VIEWS.problems, { treeDataProvider: problemsTree, showCollapseAll: true });
-  // Steps done before (another session, window or machine) tick the walkthrough. Not during start-up: VS Code 1.100
-  // takes a context key that is already set when it registers the walkthrough as seen and never ticks the step, and a
-  // view or panel restored at start-up activates the extension before that registration.
-  const walkthrough = new WalkthroughProgress(context.globalState, (key, value) => vscode.commands.executeCommand('setContext', key, value));
+  // Steps done before (another session, window or machine) tick the walkthrough, a little after start-up so that
+  // start-up stays the workbench's.
+  const walkthrough = new WalkthroughProgress(context.globalState, context.extension.id, {
+    setContext: (key, value) => vscode.commands.executeCommand('setContext', key, value),
+    markStepComplete: (stepId) => vscode.commands.executeCommand('welcome.markStepComplete', stepId),
+  });
   const shell: ActivationShell = {
     registrations,
     topics: { view: topicsView, connect: (provider) => topicsTree.connect(provider) },

@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WALKTHROUGH_KEY, WALKTHROUGH_STEPS, walkthroughContextKey, WalkthroughProgress } from '../../../src/util/walkthroughProgress';
+import {
+  WALKTHROUGH_ID,
+  WALKTHROUGH_KEY,
+  WALKTHROUGH_STEP_IDS,
+  WALKTHROUGH_STEPS,
+  walkthroughContextKey,
+  WalkthroughProgress,
+  type WalkthroughTicks,
+} from '../../../src/util/walkthroughProgress';
 
 class Memory {
   readonly values = new Map<string, unknown>();
@@ -14,26 +22,57 @@ class Memory {
   }
 }
 
+/** Records what the progress tells VS Code; `welcome.markStepComplete` rejects when `rejectMarks` is set. */
+function recordingTicks(rejectMarks = false): WalkthroughTicks & { told: string[] } {
+  const told: string[] = [];
+  return {
+    told,
+    setContext: async (key, value) => told.push(`context ${key}=${value}`),
+    markStepComplete: async (stepId) => {
+      told.push(`mark ${stepId}`);
+      if (rejectMarks) throw new Error("command 'welcome.markStepComplete' not found");
+    },
+  };
+}
+
 describe('walkthrough progress', () => {
-  it('records each step once and publishes it as a context key, again at the next activation', async () => {
+  it('records each step once and ticks it both ways, again at the next activation', async () => {
     const memento = new Memory();
-    const contexts: [string, boolean][] = [];
-    const progress = new WalkthroughProgress(memento, async (key, value) => contexts.push([key, value]));
+    const ticks = recordingTicks();
+    const progress = new WalkthroughProgress(memento, 'pub.ext', ticks);
     await progress.record('ranSnippet');
     await progress.record('ranSnippet');
     assert.deepEqual(memento.get(WALKTHROUGH_KEY), ['ranSnippet']);
-    assert.deepEqual(contexts, [['mlInterview.walkthrough.ranSnippet', true]]);
-    const restarted: string[] = [];
+    assert.deepEqual(ticks.told, ['mark pub.ext#gettingStarted#runSnippet', 'context mlInterview.walkthrough.ranSnippet=true']);
     memento.values.set(WALKTHROUGH_KEY, ['tookQuiz', 'openedTopic', 'bogus']);
-    await new WalkthroughProgress(memento, async (key) => restarted.push(key)).restore();
-    assert.deepEqual(restarted, ['mlInterview.walkthrough.openedTopic', 'mlInterview.walkthrough.tookQuiz']);
+    const restarted = recordingTicks();
+    await new WalkthroughProgress(memento, 'pub.ext', restarted).restore();
+    assert.deepEqual(restarted.told, [
+      'mark pub.ext#gettingStarted#openTopic',
+      'context mlInterview.walkthrough.openedTopic=true',
+      'mark pub.ext#gettingStarted#firstQuiz',
+      'context mlInterview.walkthrough.tookQuiz=true',
+    ]);
   });
 
-  it('is what the contributed walkthrough steps complete on', () => {
+  it('still records the step and sets its context key when VS Code refuses to mark it', async () => {
+    const memento = new Memory();
+    const ticks = recordingTicks(true);
+    await new WalkthroughProgress(memento, 'pub.ext', ticks).record('openedTopic');
+    assert.deepEqual(memento.get(WALKTHROUGH_KEY), ['openedTopic']);
+    assert.deepEqual(ticks.told, ['mark pub.ext#gettingStarted#openTopic', 'context mlInterview.walkthrough.openedTopic=true']);
+  });
+
+  it('names the contributed walkthrough steps and what they complete on', () => {
     const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
-      contributes: { walkthroughs: { steps: { completionEvents: string[] }[] }[] };
+      contributes: { walkthroughs: { id: string; steps: { id: string; completionEvents: string[] }[] }[] };
     };
-    const events = manifest.contributes.walkthroughs[0].steps.flatMap((step) => step.completionEvents);
-    for (const step of WALKTHROUGH_STEPS) assert.ok(events.includes(`onContext:${walkthroughContextKey(step)}`), step);
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.equal(walkthrough.id, WALKTHROUGH_ID);
+    for (const step of WALKTHROUGH_STEPS) {
+      const contributed = walkthrough.steps.find((candidate) => candidate.id === WALKTHROUGH_STEP_IDS[step]);
+      assert.ok(contributed, `package.json has the step ${WALKTHROUGH_STEP_IDS[step]}`);
+      assert.ok(contributed.completionEvents.includes(`onContext:${walkthroughContextKey(step)}`), step);
+    }
   });
 });
