@@ -57,11 +57,13 @@ export class WalkthroughProgress {
     await Promise.all(this.done().map((step) => this.tick(step)));
   }
 
-  /** The user did a step: remember it and tick it. Doing it again costs nothing. */
+  /**
+   * The user did a step: remember it and tick it. Doing it again ticks it again, which VS Code ignores unless it has
+   * forgotten the tick since (Developer: Reset Welcome Page Walkthrough Progress).
+   */
   async record(step: WalkthroughStep): Promise<void> {
     const done = this.done();
-    if (done.includes(step)) return;
-    await this.memento.update(WALKTHROUGH_KEY, [...done, step]);
+    if (!done.includes(step)) await this.memento.update(WALKTHROUGH_KEY, [...done, step]);
     await this.tick(step);
   }
 

@@ -38,6 +38,8 @@ async function replaceText(workbench: Workbench, editor: Locator, text: string):
   await editor.locator('.view-lines').click();
   await workbench.page.keyboard.press('Control+A');
   await workbench.page.keyboard.insertText(text);
+  // The view follows the cursor to the end; back to the top, where the lines the tests look for are drawn.
+  await workbench.page.keyboard.press('Control+Home');
 }
 
 /** The Testing view, opened from the activity bar unless it is showing. */

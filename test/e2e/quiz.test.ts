@@ -136,6 +136,8 @@ describe('Quiz in the VS Code workbench', function () {
     const page = workbench.page;
     // The quiz left open by the test before takes the focus back once it settles; let it, before the palette opens.
     await focused(await workbench.activeWebview('#quiz'), '[data-autofocus]');
+    // The tests before took quizzes, which ticked the step: make VS Code forget that.
+    await workbench.runCommand('Developer: Reset Welcome Page Walkthrough Progress');
     await workbench.openWalkthrough();
     const step = page.locator('.getting-started-step', { hasText: 'Do a first quiz' }).first();
     assert.equal(await step.locator('.codicon-getting-started-step-checked').count(), 0);

@@ -36,14 +36,15 @@ function recordingTicks(rejectMarks = false): WalkthroughTicks & { told: string[
 }
 
 describe('walkthrough progress', () => {
-  it('records each step once and ticks it both ways, again at the next activation', async () => {
+  it('records each step once and ticks it both ways each time, and again at the next activation', async () => {
     const memento = new Memory();
     const ticks = recordingTicks();
     const progress = new WalkthroughProgress(memento, 'pub.ext', ticks);
     await progress.record('ranSnippet');
     await progress.record('ranSnippet');
     assert.deepEqual(memento.get(WALKTHROUGH_KEY), ['ranSnippet']);
-    assert.deepEqual(ticks.told, ['mark pub.ext#gettingStarted#runSnippet', 'context mlInterview.walkthrough.ranSnippet=true']);
+    const tick = ['mark pub.ext#gettingStarted#runSnippet', 'context mlInterview.walkthrough.ranSnippet=true'];
+    assert.deepEqual(ticks.told, [...tick, ...tick]);
     memento.values.set(WALKTHROUGH_KEY, ['tookQuiz', 'openedTopic', 'bogus']);
     const restarted = recordingTicks();
     await new WalkthroughProgress(memento, 'pub.ext', restarted).restore();
