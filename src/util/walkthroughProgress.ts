@@ -1,12 +1,15 @@
 // What the user has already done that the walkthrough's steps ask for: opened a topic, ran a snippet, took a quiz.
-// Recorded in globalState (so it holds across restarts and windows) and told to VS Code two ways, so a step done before
-// the walkthrough was opened (or done some way that runs no contributed command, such as the topic panel's Quiz
-// button) is ticked:
-// - VS Code's `welcome.markStepComplete` command ticks the step in VS Code's own record, whenever the walkthrough is
-//   registered. It is what counts: VS Code registers the walkthroughs only when something first asks for them (the
+// Recorded in globalState (so it holds across restarts and windows), so a step done before the walkthrough was opened
+// (or done some way that runs no contributed command, such as the topic panel's Quiz button) is ticked. VS Code is
+// told two ways:
+// - as it happens, the context key the step's `onContext:` completion event reads. That ticks the step when the
+//   walkthrough is registered already. VS Code registers walkthroughs only when something first asks for them (the
 //   Welcome page, the walkthrough), and a context key already set at that moment never ticks its step.
-// - the context keys the steps' `onContext:` completion events read, which tick the step live if that command ever
-//   goes away.
+// - at the next activation, VS Code's `welcome.markStepComplete` command for each step done before, which ticks it
+//   in VS Code's own record whenever the walkthrough is registered. Not as it happens: the command makes the workbench
+//   register every walkthrough there and then, work that competed with what the user had just done (in
+//   `npm run bench`, ▶'s first output line came ~130 ms later with it, medians of 6 windows). So a step first done
+//   in a window that has not registered the walkthrough yet is ticked from the next window on.
 // vscode-free.
 
 /** Each step the extension records, and the id of the package.json walkthrough step it ticks. */
@@ -40,6 +43,9 @@ export interface WalkthroughTicks {
 }
 
 export class WalkthroughProgress {
+  /** Steps first done in this window: their context keys were set as they happened, so restore() leaves them. */
+  private readonly doneHere = new Set<WalkthroughStep>();
+
   constructor(
     private readonly memento: WalkthroughMemento,
     private readonly extensionId: string,
@@ -52,27 +58,30 @@ export class WalkthroughProgress {
     return Array.isArray(raw) ? WALKTHROUGH_STEPS.filter((step) => raw.includes(step)) : [];
   }
 
-  /** At activation: ticks what was done before, in this or another window, or before a restart. */
+  /**
+   * After activation: ticks what was done before this window, in another window or before a restart. Not a step
+   * first done here: the command would make VS Code register the walkthroughs now, and from then on a command run
+   * meanwhile (say, Quiz Me) could no longer tick its step when run again from the walkthrough.
+   */
   async restore(): Promise<void> {
-    await Promise.all(this.done().map((step) => this.tick(step)));
+    await Promise.all(
+      this.done().filter((step) => !this.doneHere.has(step)).map((step) =>
+        Promise.all([
+          // VS Code records the tick before it looks the step up, so a rejection (a command that is gone, a walkthrough
+          // VS Code has not registered yet) loses nothing worth reporting; the context key still stands.
+          this.ticks.markStepComplete(walkthroughStepId(this.extensionId, step)).then(undefined, () => undefined),
+          this.ticks.setContext(walkthroughContextKey(step), true),
+        ]),
+      ),
+    );
   }
 
-  /**
-   * The user did a step: remember it and tick it. Doing it again ticks it again, which VS Code ignores unless it has
-   * forgotten the tick since (Developer: Reset Welcome Page Walkthrough Progress).
-   */
+  /** The user did a step: remember it and tick it. Doing it again costs nothing. */
   async record(step: WalkthroughStep): Promise<void> {
     const done = this.done();
-    if (!done.includes(step)) await this.memento.update(WALKTHROUGH_KEY, [...done, step]);
-    await this.tick(step);
-  }
-
-  private async tick(step: WalkthroughStep): Promise<void> {
-    // VS Code records the tick before it looks the step up, so a rejection (a command that is gone, a walkthrough VS
-    // Code has not registered yet) loses nothing worth reporting; the context key still stands.
-    await Promise.all([
-      this.ticks.markStepComplete(walkthroughStepId(this.extensionId, step)).then(undefined, () => undefined),
-      this.ticks.setContext(walkthroughContextKey(step), true),
-    ]);
+    if (done.includes(step)) return;
+    this.doneHere.add(step);
+    await this.memento.update(WALKTHROUGH_KEY, [...done, step]);
+    await this.ticks.setContext(walkthroughContextKey(step), true);
   }
 }

@@ -136,7 +136,7 @@ describe('Quiz in the VS Code workbench', function () {
     const page = workbench.page;
     // The quiz left open by the test before takes the focus back once it settles; let it, before the palette opens.
     await focused(await workbench.activeWebview('#quiz'), '[data-autofocus]');
-    // The tests before took quizzes, which ticked the step: make VS Code forget that.
+    // Whatever the tests before ticked, VS Code forgets: the step starts unticked.
     await workbench.runCommand('Developer: Reset Welcome Page Walkthrough Progress');
     await workbench.openWalkthrough();
     const step = page.locator('.getting-started-step', { hasText: 'Do a first quiz' }).first();
