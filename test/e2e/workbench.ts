@@ -122,18 +122,19 @@ export class Workbench {
     // Right after start-up the palette can open before every extension's commands are registered; reopening it helps.
     await this.pickAfter(async () => {
       await this.openCommandPalette();
-      await input.fill(`>${title}`);
+      await input.fill(`>${title}`, { timeout: 5_000 });
     }, title);
   }
 
   /**
    * Opens a quick pick with `open` and chooses the row labelled `label`. A quick pick closes when focus leaves it, and
-   * a webview or walkthrough that re-renders just after the click can take focus; reopen it then.
+   * a webview or walkthrough that re-renders just after the click can take focus, even while `open` types into it;
+   * reopen it then.
    */
   async pickAfter(open: () => Promise<void>, label: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      await open();
       try {
+        await open();
         await this.quickPickRow(label).click({ timeout: 5_000 });
         return;
       } catch (error) {
