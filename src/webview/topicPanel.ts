@@ -15,6 +15,9 @@ import { lockedDownWebviewOptions } from './webviewOptions';
 
 export const TOPIC_VIEW_TYPE = WEBVIEW_TYPES.topic;
 
+/** How long a new page may take to report its first paint before the tree follows the panel anyway (a page whose frame never loads). */
+const FOLLOW_WITHOUT_PAINT_MS = 2000;
+
 /** Hooks into features that live elsewhere; each is optional so the panel hides what does not exist. */
 export interface TopicPanelFeatures {
   snippetTitles?(ids: string[], language: ContentLanguage): { id: string; title: string }[];
@@ -26,7 +29,11 @@ export interface TopicPanelFeatures {
   /** The practice problems that name a topic, and opening one. */
   problemsOf?(topic: LoadedTopic, language: ContentLanguage): Promise<NonNullable<TopicViewModel['problems']>>;
   openProblem?(problemKey: string): Thenable<unknown>;
-  /** A topic's panel became the active editor (or navigated to another topic while active). */
+  /**
+   * A topic's panel became the active editor, or the active panel's page painted (a panel just opened, or one that
+   * navigated to another topic): what follows it (the tree revealing the topic) then does not compete with the page's
+   * loading for the workbench.
+   */
   topicActivated?(topicKey: string): unknown;
   /** A topic's page painted its first screen (and asked for the rest of its article). */
   topicShown?(topicKey: string): unknown;
@@ -106,7 +113,12 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
     entry.onActivated(() => void this.features.topicActivated?.(entry.key));
     await yieldToWorkbench();
     await this.render(entry);
-    if (webviewPanel.active) void this.features.topicActivated?.(key);
+    this.followAfterPaint(entry);
+  }
+
+  /** The tree follows the panel's new page once it has painted (see topicActivated). */
+  private followAfterPaint(entry: TopicPanel): void {
+    entry.followAfterPaint(() => (entry.panel.active ? this.features.topicActivated?.(entry.key) : undefined));
   }
 
   private async handleMessage(entry: TopicPanel, message: TopicWebviewMessage): Promise<void> {
@@ -127,7 +139,7 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
         entry.key = message.topicKey;
         this.panels.set(entry.key, entry);
         await this.render(entry);
-        if (entry.panel.active) void this.features.topicActivated?.(entry.key);
+        this.followAfterPaint(entry);
         return;
       }
       case 'openSnippet':
@@ -143,8 +155,11 @@ export class TopicPanelManager extends Disposable implements vscode.WebviewPanel
         await this.features.setCheckedItems?.(entry.key, message.checked);
         return;
       case 'deferredParts':
-        if (entry.isShowing(message.renderId)) void this.features.topicShown?.(entry.key);
+        if (!entry.isShowing(message.renderId)) return;
         await entry.sendDeferredParts(message.renderId);
+        // The page has painted and has the rest of its article on the way: the tree reveals the topic now.
+        await entry.followNow();
+        void this.features.topicShown?.(entry.key);
         return;
     }
   }
@@ -245,6 +260,7 @@ class TopicPanel extends Disposable {
       }),
     );
     this.register(panel.onDidDispose(() => this.dispose()));
+    this.register({ dispose: () => clearTimeout(this.followTimer) });
     let wasActive = panel.active;
     this.register(
       panel.onDidChangeViewState(() => {
@@ -256,6 +272,23 @@ class TopicPanel extends Disposable {
 
   get isClosed(): boolean {
     return this.isDisposed;
+  }
+
+  private pendingFollow: (() => unknown) | undefined;
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Runs `follow` when the page reports its first paint (followNow), or after a while if it never does. */
+  followAfterPaint(follow: () => unknown): void {
+    clearTimeout(this.followTimer);
+    this.pendingFollow = follow;
+    this.followTimer = setTimeout(() => void this.followNow(), FOLLOW_WITHOUT_PAINT_MS);
+  }
+
+  async followNow(): Promise<void> {
+    clearTimeout(this.followTimer);
+    const follow = this.pendingFollow;
+    this.pendingFollow = undefined;
+    if (follow && !this.isDisposed) await follow();
   }
 
   private shownDocument: string | undefined;
